@@ -1,0 +1,32 @@
+namespace EdgeStation.Domain.Records;
+
+/// <summary>Ledger keys of the fields the workflows and indicators read.</summary>
+public static class FieldKeys
+{
+    public const string Status = "status";
+    public const string Grid = "grid";
+    public const string Location = "location";
+    public const string OccurredAt = "occurredAt";
+    public const string ReportedAt = "reportedAt";
+    public const string Summary = "summary";
+    public const string PartyNames = "partyNames";
+    public const string Phone = "phone";
+    public const string IdNumber = "idNumber";
+    public const string Category = "category";
+    public const string Parties = "parties";
+    public const string Risk = "risk";
+    public const string AssignedTo = "assignedTo";
+    public const string Channel = "channel";
+    public const string Persons = "persons";
+    public const string Level = "level";
+    public const string RepeatOf = "repeatOf";
+    public const string ReceivedAt = "receivedAt";
+    public const string ExtensionDays = "extensionDays";
+    public const string ExtensionReason = "extensionReason";
+    public const string Satisfaction = "satisfaction";
+    public const string Kind = "kind";
+    public const string PoliceRef = "policeRef";
+    public const string CourtRef = "courtRef";
+    public const string Village = "village";
+    public const string StartDate = "startDate";
+}

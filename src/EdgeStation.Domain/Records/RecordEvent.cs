@@ -1,0 +1,32 @@
+namespace EdgeStation.Domain.Records;
+
+/// <summary>
+/// One change to one record, as the ledger keeps it: create, a workflow action, amend or void.
+/// The ledger never updates a record in place; a record's state is the fold of its events.
+/// </summary>
+public sealed record RecordEvent
+{
+    public const string Create = "create";
+    public const string Amend = "amend";
+    public const string Void = "void";
+    /// <summary>The entry type of the station's own first entry (start date, village).</summary>
+    public const string StationType = "station";
+    public const string StationInit = "init";
+
+    public required string Type { get; init; }
+    public required string RecordId { get; init; }
+    public required string Action { get; init; }
+    public required string Actor { get; init; }
+    /// <summary>UTC, millisecond precision (the canonical encoding keeps exactly that).</summary>
+    public required DateTimeOffset At { get; init; }
+    public SortedDictionary<string, FieldValue> Fields { get; init; } = new(StringComparer.Ordinal);
+    public string? Note { get; init; }
+    /// <summary>For amend and void: the ledger seq of the entry that created the record being corrected.</summary>
+    public long? RefSeq { get; init; }
+
+    public static DateTimeOffset Truncate(DateTimeOffset at)
+    {
+        var utc = at.ToUniversalTime();
+        return new DateTimeOffset(utc.Ticks - (utc.Ticks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
+    }
+}

@@ -1,0 +1,38 @@
+using System.Globalization;
+
+namespace EdgeStation.Domain.Records;
+
+/// <summary>A record as it stands after all its ledger events. Derived data: rebuildable from the ledger.</summary>
+public sealed class RecordSnapshot
+{
+    public required string Id { get; init; }
+    public required RecordType Type { get; init; }
+    public SortedDictionary<string, FieldValue> Fields { get; init; } = new(StringComparer.Ordinal);
+    /// <summary>When each workflow action first happened (e.g. "accept", "resolve"), UTC.</summary>
+    public SortedDictionary<string, DateTimeOffset> Marks { get; init; } = new(StringComparer.Ordinal);
+    public bool Voided { get; set; }
+    public string? VoidReason { get; set; }
+    public long CreatedSeq { get; set; }
+    public long LastSeq { get; set; }
+    public int Amendments { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public string Status => Text(FieldKeys.Status) ?? "";
+
+    public string? Text(string key) => Fields.TryGetValue(key, out var v) ? v.ToString() : null;
+
+    public long? Number(string key) => Fields.TryGetValue(key, out var v) && v.IsNumber ? v.Number : null;
+
+    public DateTimeOffset? Instant(string key) =>
+        Fields.TryGetValue(key, out var v) && !v.IsNumber
+            ? DateTimeOffset.Parse(v.Text!, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal)
+            : null;
+
+    public DateTimeOffset? Mark(string action) => Marks.TryGetValue(action, out var at) ? at : null;
+
+    /// <summary>When it happened; falls back to when it was reported, then recorded.</summary>
+    public DateTimeOffset OccurredAt => Instant(FieldKeys.OccurredAt) ?? ReportedAt;
+
+    public DateTimeOffset ReportedAt => Instant(FieldKeys.ReportedAt) ?? CreatedAt;
+}

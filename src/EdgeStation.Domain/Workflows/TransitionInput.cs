@@ -1,0 +1,13 @@
+namespace EdgeStation.Domain.Workflows;
+
+/// <summary>What a person may give with a workflow action; each action says which it needs.</summary>
+public sealed record TransitionInput
+{
+    public string? Note { get; init; }
+    public string? Risk { get; init; }
+    public string? AssignedTo { get; init; }
+    public string? Days { get; init; }
+    public string? Reason { get; init; }
+    public string? Satisfaction { get; init; }
+    public string? Level { get; init; }
+}
