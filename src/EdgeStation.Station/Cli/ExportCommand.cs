@@ -1,0 +1,122 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using EdgeStation.Domain.Records;
+using EdgeStation.Domain.Settings;
+using EdgeStation.Station.Output;
+using EdgeStation.Storage.Ledger;
+
+namespace EdgeStation.Station.Cli;
+
+/// <summary>
+/// `records export`: JSON (records plus the ledger chain, re-verifiable with docs/ledger.md) or CSV (records,
+/// for spreadsheets). --redact drops personal fields, and in JSON the entries' content, keeping digests and hashes.
+/// </summary>
+public static class ExportCommand
+{
+    public static Command Build(GlobalOptions g, CliContext ctx)
+    {
+        var format = new Option<string>("--format") { Description = "json or csv", DefaultValueFactory = _ => "json", HelpName = "FORMAT" };
+        format.AcceptOnlyFromAmong("json", "csv");
+        var redact = new Option<bool>("--redact") { Description = "drop personal fields (names, phone, ID number, free text)" };
+        var output = new Option<string?>("--output") { Description = "write to FILE instead of standard output", HelpName = "FILE" };
+        var cmd = new Command("export", "export all records") { format, redact, output };
+        cmd.SetAction(p =>
+        {
+            using var session = g.Open(p, ctx, mustExist: true);
+            var schemas = session.Service.Commands.Schemas;
+            var personal = RecordTypeNames.All.SelectMany(t => schemas[t].PersonalKeys).ToHashSet(StringComparer.Ordinal);
+            var omit = p.GetValue(redact) ? personal : null;
+            var path = p.GetValue(output);
+            var temp = path is null ? null : path + ".partial";
+            try
+            {
+                using (var writer = temp is null ? null : new StreamWriter(temp, false, new UTF8Encoding(false)))
+                {
+                    var target = writer ?? ctx.Out;
+                    if (p.GetValue(format) == "csv")
+                    {
+                        WriteCsv(target, session.Store, schemas, omit);
+                    }
+                    else
+                    {
+                        WriteJson(target, session, omit);
+                    }
+                }
+                if (temp is not null)
+                {
+                    File.Move(temp, path!, overwrite: true);
+                    ctx.Error.WriteLine($"exported to {path}");
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                if (temp is not null && File.Exists(temp))
+                {
+                    File.Delete(temp);
+                }
+                throw new Storage.StorageEnvironmentException($"cannot write the export: {ex.Message}", ex);
+            }
+            return ExitCodes.Ok;
+        });
+        return cmd;
+    }
+
+    private static void WriteJson(TextWriter target, StationSession session, IReadOnlySet<string>? omit)
+    {
+        using var s = new RecordJson.Stream(target);
+        var w = s.Writer;
+        w.WriteStartObject();
+        if (session.Store.Station() is { } station)
+        {
+            w.WriteStartObject("station");
+            w.WriteString("village", station.Village);
+            w.WriteString("startDate", station.StartDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            w.WriteString("timeZone", station.TimeZone);
+            w.WriteEndObject();
+        }
+        w.WriteString("head", session.Store.Head.ToString());
+        w.WriteBoolean("redacted", omit is not null);
+        w.WriteStartArray("records");
+        foreach (var r in session.Store.Records())
+        {
+            RecordJson.WriteRecord(w, r, omit);
+            s.FlushIfLarge();
+        }
+        w.WriteEndArray();
+        w.WriteStartArray("ledger");
+        foreach (var e in session.Store.Entries())
+        {
+            RecordJson.WriteEntry(w, e, withContent: omit is null);
+            s.FlushIfLarge();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WriteCsv(TextWriter o, LedgerStore store, RecordSchemas schemas, IReadOnlySet<string>? omit)
+    {
+        string[] fixedColumns = ["id", "type", "status", "voided"];
+        var fieldColumns = RecordTypeNames.All.SelectMany(t => schemas[t].Fields.Select(f => f.Key))
+            .Distinct(StringComparer.Ordinal)
+            .Where(k => omit?.Contains(k) != true)
+            .ToList();
+        o.WriteLine(string.Join(',', fixedColumns.Concat(fieldColumns).Select(Csv)));
+        foreach (var r in store.Records())
+        {
+            var cells = new List<string> { r.Id, RecordTypeNames.Name(r.Type), r.Status, r.Voided ? "true" : "false" };
+            cells.AddRange(fieldColumns.Select(k => r.Fields.TryGetValue(k, out var v) ? v.ToString() : ""));
+            o.WriteLine(string.Join(',', cells.Select(Csv)));
+        }
+    }
+
+    /// <summary>RFC 4180 quoting; a leading =,+,-,@ is prefixed with ' so a spreadsheet does not run it as a formula.</summary>
+    private static string Csv(string value)
+    {
+        if (value.Length > 0 && value[0] is '=' or '+' or '@' || (value.StartsWith('-') && !long.TryParse(value, out _)))
+        {
+            value = "'" + value;
+        }
+        return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+    }
+}

@@ -1,0 +1,65 @@
+using System.CommandLine;
+using EdgeStation.Station.Config;
+using EdgeStation.Station.Records;
+using EdgeStation.Storage.Ledger;
+
+namespace EdgeStation.Station.Cli;
+
+/// <summary>Options every command takes: where the data lives, JSON output, configuration, who is acting.</summary>
+public sealed class GlobalOptions
+{
+    public const string DefaultDataDir = "/var/lib/edgestation";
+
+    public Option<string?> DataDir { get; } = new("--data-dir")
+    {
+        Description = $"station data directory (default: $EDGESTATION_DATA_DIR, else {DefaultDataDir})",
+        Recursive = true,
+        HelpName = "DIR",
+    };
+
+    public Option<bool> Json { get; } = new("--json") { Description = "machine-readable JSON output", Recursive = true };
+
+    public Option<string?> Config { get; } = new("--config")
+    {
+        Description = "station.json (default: $EDGESTATION_CONFIG, else <data-dir>/station.json if present, else built-in defaults)",
+        Recursive = true,
+        HelpName = "FILE",
+    };
+
+    public Option<string?> Actor { get; } = new("--actor")
+    {
+        Description = "who is making the change, kept in the ledger (default: cli:<login name>)",
+        Recursive = true,
+        HelpName = "NAME",
+    };
+
+    public void AddTo(Command root)
+    {
+        root.Options.Add(DataDir);
+        root.Options.Add(Json);
+        root.Options.Add(Config);
+        root.Options.Add(Actor);
+    }
+
+    public string ResolveDataDir(ParseResult p, CliContext ctx) =>
+        p.GetValue(DataDir) ?? ctx.Environment("EDGESTATION_DATA_DIR") ?? DefaultDataDir;
+
+    public string ResolveActor(ParseResult p, CliContext ctx)
+    {
+        var actor = p.GetValue(Actor)?.Trim();
+        if (string.IsNullOrEmpty(actor))
+        {
+            return "cli:" + (ctx.Environment("SUDO_USER") ?? ctx.Environment("USER") ?? "unknown");
+        }
+        return actor.Length <= 64 ? actor : throw new UsageException("--actor is limited to 64 characters");
+    }
+
+    /// <summary>Loads the configuration and opens the station database (one owner process at a time).</summary>
+    public StationSession Open(ParseResult p, CliContext ctx, bool mustExist)
+    {
+        var dataDir = ResolveDataDir(p, ctx);
+        var config = StationConfigLoader.Load(p.GetValue(Config), dataDir, ctx.Environment);
+        var store = LedgerStore.Open(dataDir, mustExist);
+        return new StationSession(store, new RecordService(store, config, ctx.Time));
+    }
+}

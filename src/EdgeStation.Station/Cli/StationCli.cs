@@ -1,0 +1,63 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using EdgeStation.Domain.Records;
+using EdgeStation.Storage;
+
+namespace EdgeStation.Station.Cli;
+
+/// <summary>The `edgestation` command line: builds the command tree, runs it, and maps failures to exit codes.</summary>
+public static class StationCli
+{
+    public static int Run(string[] args, CliContext ctx)
+    {
+        var g = new GlobalOptions();
+        var root = new RootCommand("EdgeStation: the village governance station (村级综治中心).\nExit codes: 0 ok, 1 failed check, 2 usage or input error, 3 environment (database held, disk, clock).");
+        g.AddTo(root);
+        root.Subcommands.Add(RecordsCommand.Build(g, ctx));
+        root.Subcommands.Add(IndicatorsCommand.Build(g, ctx));
+        root.Subcommands.Add(DiagCommand.Build(g, ctx));
+        root.Subcommands.Add(VersionCommand.Build(g, ctx));
+
+        var result = root.Parse(args);
+        if (result.Errors.Count > 0 && result.Action is not HelpAction)
+        {
+            foreach (var error in result.Errors)
+            {
+                ctx.Error.WriteLine($"error: {error.Message}");
+            }
+            var path = string.Join(' ', CommandPath(result.CommandResult.Command, root));
+            ctx.Error.WriteLine($"Run '{path} --help' for usage.");
+            return ExitCodes.Usage;
+        }
+        try
+        {
+            return result.Invoke(new InvocationConfiguration { Output = ctx.Out, Error = ctx.Error, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception ex) when (ex is RecordInputException or UsageException)
+        {
+            ctx.Error.WriteLine($"error: {ex.Message}");
+            return ExitCodes.Usage;
+        }
+        catch (StorageEnvironmentException ex)
+        {
+            ctx.Error.WriteLine($"error: {ex.Message}");
+            return ExitCodes.Environment;
+        }
+        catch (CheckFailedException ex)
+        {
+            ctx.Error.WriteLine(ex.Message);
+            return ExitCodes.CheckFailed;
+        }
+    }
+
+    private static IEnumerable<string> CommandPath(Command command, RootCommand root)
+    {
+        var names = new List<string>();
+        for (Symbol? s = command; s is Command c; s = c.Parents.FirstOrDefault())
+        {
+            names.Add(c == root ? "edgestation" : c.Name);
+        }
+        names.Reverse();
+        return names;
+    }
+}

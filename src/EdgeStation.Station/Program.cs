@@ -1,0 +1,3 @@
+using EdgeStation.Station.Cli;
+
+return StationCli.Run(args, CliContext.Console());

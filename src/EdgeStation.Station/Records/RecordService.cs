@@ -1,0 +1,96 @@
+using System.Globalization;
+using EdgeStation.Domain.Calendar;
+using EdgeStation.Domain.Indicators;
+using EdgeStation.Domain.Records;
+using EdgeStation.Domain.Workflows;
+using EdgeStation.Station.Cli;
+using EdgeStation.Station.Config;
+using EdgeStation.Storage.Ledger;
+
+namespace EdgeStation.Station.Records;
+
+/// <summary>
+/// The records use cases over one open store: every write is validated by the domain on the ledger's writer
+/// thread and acknowledged only once committed. The CLI uses it now; the web API will use the same.
+/// </summary>
+public sealed class RecordService(LedgerStore store, StationConfig config, TimeProvider time)
+{
+    public LedgerStore Store { get; } = store;
+    public StationConfig Config { get; } = config;
+    public RecordCommands Commands { get; } = new(config.Settings);
+
+    public AppendResult Add(RecordType type, IReadOnlyDictionary<string, string> raw, string actor)
+    {
+        var now = Now();
+        EnsureStation(actor, now);
+        return Store.Append(view =>
+        {
+            var id = view.NextRecordId(type, Commands.Time.LocalDate(now).Year);
+            return Commands.Create(type, id, raw, actor, now, view.Find);
+        })!;
+    }
+
+    public AppendResult Transition(string id, string action, TransitionInput input, string actor)
+    {
+        var now = Now();
+        return Store.Append(view => Commands.Transition(Require(view, id), action, input, actor, now))!;
+    }
+
+    public AppendResult Amend(string id, IReadOnlyDictionary<string, string> raw, string? reason, string actor)
+    {
+        var now = Now();
+        return Store.Append(view => Commands.Amend(Require(view, id), raw, reason, actor, now, view.Find))!;
+    }
+
+    public AppendResult Void(string id, string? reason, string actor)
+    {
+        var now = Now();
+        return Store.Append(view => Commands.Void(Require(view, id), reason, actor, now))!;
+    }
+
+    public RecordSnapshot Get(string id) =>
+        Store.Find(id) ?? throw new RecordInputException($"no record '{id}' (see 'edgestation records list')");
+
+    public DateOnly Today() => Commands.Time.LocalDate(time.GetUtcNow());
+
+    public IndicatorReport Indicators(DateOnly? date)
+    {
+        var day = date ?? Today();
+        var start = Store.Station()?.StartDate ?? day;
+        var calculator = new IndicatorCalculator(Config.Settings, HolidayCalendar.Official);
+        return calculator.Compute(Store.Records(), day, start);
+    }
+
+    /// <summary>The ledger's first entry names the village and the day record keeping started (streaks count from it).</summary>
+    public void EnsureStation(string actor, DateTimeOffset now, DateOnly? startDate = null, string? village = null)
+    {
+        if (Store.Head.Seq > 0)
+        {
+            return;
+        }
+        Store.Append(view => view.Head.Seq > 0 ? null : new RecordEvent
+        {
+            Type = RecordEvent.StationType,
+            RecordId = "station",
+            Action = RecordEvent.StationInit,
+            Actor = actor,
+            At = RecordEvent.Truncate(now),
+            Fields = new(StringComparer.Ordinal)
+            {
+                [FieldKeys.StartDate] = FieldValue.Of((startDate ?? Commands.Time.LocalDate(now)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+                [FieldKeys.Village] = FieldValue.Of(village ?? Config.Village),
+                ["timeZone"] = FieldValue.Of(Config.Settings.TimeZone),
+            },
+        });
+    }
+
+    private DateTimeOffset Now()
+    {
+        var now = time.GetUtcNow();
+        ClockGuard.EnsurePlausible(now);
+        return now;
+    }
+
+    private static RecordSnapshot Require(ILedgerView view, string id) =>
+        view.Find(id) ?? throw new RecordInputException($"no record '{id}' (see 'edgestation records list')");
+}

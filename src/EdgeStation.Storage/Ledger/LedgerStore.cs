@@ -1,0 +1,332 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using EdgeStation.Domain.Records;
+using EdgeStation.Storage.Records;
+using EdgeStation.Storage.Station;
+using LiteDB;
+
+namespace EdgeStation.Storage.Ledger;
+
+/// <summary>
+/// The station's LiteDB file: the append-only hash-chained ledger, the record projection derived from it,
+/// and id counters. One writer thread batches whatever appends are waiting into one transaction (group
+/// commit); each caller is acknowledged only after the commit that holds its entry has returned.
+/// </summary>
+public sealed class LedgerStore : IDisposable
+{
+    public const string FileName = "station.db";
+    private const int MaxBatch = 512;
+
+    private readonly LiteDatabase _db;
+    private readonly StationLock? _lock;
+    private readonly ILiteCollection<BsonDocument> _ledger;
+    private readonly ILiteCollection<BsonDocument> _records;
+    private readonly ILiteCollection<BsonDocument> _counters;
+    private readonly BlockingCollection<PendingAppend> _queue = new();
+    private readonly Thread? _writer;
+    private readonly Lock _headLock = new();
+    private LedgerHead _head;
+    private bool _disposed;
+
+    private LedgerStore(string dataDir, LiteDatabase db, StationLock? stationLock, bool readOnly)
+    {
+        DataDir = dataDir;
+        _db = db;
+        _lock = stationLock;
+        _ledger = db.GetCollection("ledger");
+        _records = db.GetCollection("records");
+        _counters = db.GetCollection("counters");
+        if (!readOnly)
+        {
+            _records.EnsureIndex("type");
+            _ledger.EnsureIndex("recordId");
+        }
+        var last = _ledger.Find(Query.All(Query.Descending), limit: 1).FirstOrDefault();
+        _head = last is null ? LedgerHead.Empty : new LedgerHead(last["_id"].AsInt64, last["hash"].AsString);
+        if (!readOnly)
+        {
+            _writer = new Thread(WriterLoop) { IsBackground = true, Name = "ledger-writer" };
+            _writer.Start();
+        }
+    }
+
+    public string DataDir { get; }
+
+    public LedgerHead Head
+    {
+        get
+        {
+            lock (_headLock)
+            {
+                return _head;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Opens (creating if needed) the database in <paramref name="dataDir"/>, taking the single-owner lock.
+    /// Throws <see cref="StorageEnvironmentException"/> when the directory, the file or the lock cannot be had.
+    /// </summary>
+    public static LedgerStore Open(string dataDir, bool mustExist = false, bool readOnly = false)
+    {
+        var path = Path.Combine(dataDir, FileName);
+        if ((mustExist || readOnly) && !File.Exists(path))
+        {
+            throw new StorageEnvironmentException($"no station database at {path} (wrong --data-dir? nothing has been recorded yet?)");
+        }
+        StationLock? stationLock = null;
+        try
+        {
+            Directory.CreateDirectory(dataDir);
+            stationLock = StationLock.Acquire(dataDir);
+            var db = new LiteDatabase(new ConnectionString
+            {
+                Filename = path,
+                Connection = ConnectionType.Direct,
+                ReadOnly = readOnly,
+            });
+            return new LedgerStore(dataDir, db, stationLock, readOnly);
+        }
+        catch (StorageEnvironmentException)
+        {
+            stationLock?.Dispose();
+            throw;
+        }
+        catch (Exception ex) when (ex is LiteException or InvalidCastException or KeyNotFoundException)
+        {
+            stationLock?.Dispose();
+            throw new StorageEnvironmentException($"{path} is not a readable station database ({ex.Message}). It was left as it is: restore it from a backup or move it aside.", ex);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            stationLock?.Dispose();
+            throw new StorageEnvironmentException($"cannot open the station database in {dataDir}: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>
+    /// Appends the event that <paramref name="build"/> returns (null: nothing to append). The builder runs on the
+    /// writer thread against the latest state; its exception reaches the caller and nothing is written.
+    /// </summary>
+    public Task<AppendResult?> AppendAsync(Func<ILedgerView, RecordEvent?> build)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_writer is null)
+        {
+            throw new InvalidOperationException("the store was opened read-only");
+        }
+        var pending = new PendingAppend(build);
+        _queue.Add(pending);
+        return pending.Done.Task;
+    }
+
+    public AppendResult? Append(Func<ILedgerView, RecordEvent?> build) => AppendAsync(build).GetAwaiter().GetResult();
+
+    /// <summary>Appends many events, committed in batches; the results come back in order.</summary>
+    public IReadOnlyList<AppendResult?> AppendMany(IEnumerable<Func<ILedgerView, RecordEvent?>> builds)
+    {
+        var tasks = builds.Select(AppendAsync).ToList();
+        return Task.WhenAll(tasks).GetAwaiter().GetResult();
+    }
+
+    public RecordSnapshot? Find(string recordId) =>
+        _records.FindById(recordId) is { } doc ? SnapshotBson.FromBson(doc) : null;
+
+    /// <summary>Streams records (in id order), optionally of one type; nothing is held beyond the current one.</summary>
+    public IEnumerable<RecordSnapshot> Records(RecordType? type = null)
+    {
+        var docs = type is { } t
+            ? _records.Find(Query.EQ("type", RecordTypeNames.Name(t)))
+            : _records.FindAll();
+        foreach (var doc in docs)
+        {
+            yield return SnapshotBson.FromBson(doc);
+        }
+    }
+
+    public int RecordCount(RecordType? type = null) =>
+        type is { } t ? _records.Count(Query.EQ("type", RecordTypeNames.Name(t))) : _records.Count();
+
+    /// <summary>Streams the chain in seq order as stored, for verify and export.</summary>
+    public IEnumerable<LedgerEntry> Entries()
+    {
+        foreach (var doc in _ledger.Find(Query.All(Query.Ascending)))
+        {
+            yield return EntryFromBson(doc);
+        }
+    }
+
+    /// <summary>The ledger entries of one record, oldest first: its full history.</summary>
+    public IEnumerable<(LedgerEntry Entry, RecordEvent Event)> History(string recordId) =>
+        _ledger.Find(Query.EQ("recordId", recordId))
+            .Select(EntryFromBson)
+            .OrderBy(e => e.Seq)
+            .Select(e => (e, RecordEventCodec.Decode(e.Content)));
+
+    /// <summary>The station's first entry, or null before anything was recorded.</summary>
+    public StationInfo? Station()
+    {
+        if (_ledger.FindById(1L) is not { } doc)
+        {
+            return null;
+        }
+        var e = RecordEventCodec.Decode(doc["content"].AsString);
+        if (e.Type != RecordEvent.StationType)
+        {
+            return null;
+        }
+        return new StationInfo(
+            e.Fields.TryGetValue(Domain.Records.FieldKeys.Village, out var v) ? v.Text! : "",
+            DateOnly.ParseExact(e.Fields[Domain.Records.FieldKeys.StartDate].Text!, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            e.Fields.TryGetValue("timeZone", out var tz) ? tz.Text! : "Asia/Shanghai");
+    }
+
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+        _disposed = true;
+        _queue.CompleteAdding();
+        _writer?.Join(); // in-flight appends finish before the file closes
+        _db.Dispose();
+        _lock?.Dispose();
+        _queue.Dispose();
+    }
+
+    private static LedgerEntry EntryFromBson(BsonDocument doc) => new(
+        doc["_id"].AsInt64,
+        doc["recordId"].AsString,
+        doc["content"].AsString,
+        doc["digest"].AsString,
+        doc["prev"].AsString,
+        doc["hash"].AsString);
+
+    private static BsonDocument EntryToBson(LedgerEntry e) => new()
+    {
+        ["_id"] = e.Seq,
+        ["recordId"] = e.RecordId,
+        ["content"] = e.Content,
+        ["digest"] = e.ContentDigest,
+        ["prev"] = e.PrevHash,
+        ["hash"] = e.Hash,
+    };
+
+    private void WriterLoop()
+    {
+        var batch = new List<PendingAppend>(MaxBatch);
+        while (_queue.TryTake(out var first, Timeout.Infinite))
+        {
+            batch.Clear();
+            batch.Add(first);
+            while (batch.Count < MaxBatch && _queue.TryTake(out var next))
+            {
+                batch.Add(next);
+            }
+            CommitBatch(batch);
+        }
+    }
+
+    private void CommitBatch(List<PendingAppend> batch)
+    {
+        var view = new BatchView(this);
+        var done = new List<(PendingAppend Pending, AppendResult? Result)>(batch.Count);
+        try
+        {
+            _db.BeginTrans();
+            foreach (var pending in batch)
+            {
+                RecordEvent? e;
+                try
+                {
+                    e = pending.Build(view);
+                }
+                catch (Exception ex)
+                {
+                    pending.Done.TrySetException(ex);
+                    continue;
+                }
+                if (e is null)
+                {
+                    done.Add((pending, null));
+                    continue;
+                }
+                var seq = view.Head.Seq + 1;
+                RecordSnapshot? snapshot = null;
+                if (e.Type != RecordEvent.StationType)
+                {
+                    snapshot = RecordProjector.Apply(view.Find(e.RecordId), e, seq);
+                    view.Changed[e.RecordId] = snapshot;
+                }
+                var entry = LedgerHasher.Seal(seq, e.RecordId, RecordEventCodec.Encode(e), view.Head.Hash);
+                _ledger.Insert(EntryToBson(entry));
+                view.Head = new LedgerHead(entry.Seq, entry.Hash);
+                done.Add((pending, new AppendResult(entry, e, snapshot)));
+            }
+            foreach (var snapshot in view.Changed.Values)
+            {
+                _records.Upsert(SnapshotBson.ToBson(snapshot));
+            }
+            foreach (var (key, n) in view.Counters)
+            {
+                _counters.Upsert(new BsonDocument { ["_id"] = key, ["n"] = n });
+            }
+            _db.Commit();
+        }
+        catch (Exception ex)
+        {
+            try
+            {
+                _db.Rollback();
+            }
+            catch (Exception)
+            {
+                // The commit failure is what the callers need to hear about.
+            }
+            var failure = ex is IOException or UnauthorizedAccessException or LiteException
+                ? new StorageEnvironmentException($"the station database could not be written ({ex.Message}); nothing from this request was stored", ex)
+                : ex;
+            foreach (var (pending, _) in done)
+            {
+                pending.Done.TrySetException(failure);
+            }
+            return;
+        }
+        lock (_headLock)
+        {
+            _head = view.Head;
+        }
+        foreach (var (pending, result) in done)
+        {
+            pending.Done.TrySetResult(result);
+        }
+    }
+
+    private sealed record PendingAppend(Func<ILedgerView, RecordEvent?> Build)
+    {
+        public TaskCompletionSource<AppendResult?> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    /// <summary>The committed state plus what this batch has changed so far.</summary>
+    private sealed class BatchView(LedgerStore store) : ILedgerView
+    {
+        public Dictionary<string, RecordSnapshot> Changed { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, long> Counters { get; } = new(StringComparer.Ordinal);
+        public LedgerHead Head { get; set; } = store.Head;
+
+        public RecordSnapshot? Find(string recordId) =>
+            Changed.TryGetValue(recordId, out var s) ? s : store.Find(recordId);
+
+        public string NextRecordId(RecordType type, int year)
+        {
+            var key = $"{RecordTypeNames.IdPrefix(type)}-{year.ToString(CultureInfo.InvariantCulture)}";
+            if (!Counters.TryGetValue(key, out var n))
+            {
+                n = store._counters.FindById(key) is { } doc ? doc["n"].AsInt64 : 0;
+            }
+            Counters[key] = ++n;
+            return $"{key}-{n.ToString("D4", CultureInfo.InvariantCulture)}";
+        }
+    }
+}

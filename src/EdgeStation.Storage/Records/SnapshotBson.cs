@@ -1,0 +1,70 @@
+using EdgeStation.Domain.Records;
+using LiteDB;
+
+namespace EdgeStation.Storage.Records;
+
+/// <summary>
+/// Maps record snapshots to and from BsonDocument by hand: LiteDB's reflection mapper does not survive
+/// Native AOT. Times are Int64 Unix milliseconds so no time-zone conversion can creep in.
+/// </summary>
+internal static class SnapshotBson
+{
+    public static BsonDocument ToBson(RecordSnapshot r)
+    {
+        var fields = new BsonDocument();
+        foreach (var (k, v) in r.Fields)
+        {
+            fields[k] = v.IsNumber ? new BsonValue(v.Number) : new BsonValue(v.Text);
+        }
+        var marks = new BsonDocument();
+        foreach (var (k, at) in r.Marks)
+        {
+            marks[k] = at.ToUnixTimeMilliseconds();
+        }
+        var doc = new BsonDocument
+        {
+            ["_id"] = r.Id,
+            ["type"] = RecordTypeNames.Name(r.Type),
+            ["status"] = r.Status,
+            ["fields"] = fields,
+            ["marks"] = marks,
+            ["voided"] = r.Voided,
+            ["createdSeq"] = r.CreatedSeq,
+            ["lastSeq"] = r.LastSeq,
+            ["amendments"] = r.Amendments,
+            ["createdAt"] = r.CreatedAt.ToUnixTimeMilliseconds(),
+            ["updatedAt"] = r.UpdatedAt.ToUnixTimeMilliseconds(),
+        };
+        if (r.VoidReason is not null)
+        {
+            doc["voidReason"] = r.VoidReason;
+        }
+        return doc;
+    }
+
+    public static RecordSnapshot FromBson(BsonDocument doc)
+    {
+        RecordTypeNames.TryParse(doc["type"].AsString, out var type);
+        var snapshot = new RecordSnapshot
+        {
+            Id = doc["_id"].AsString,
+            Type = type,
+            Voided = doc["voided"].AsBoolean,
+            VoidReason = doc.TryGetValue("voidReason", out var why) ? why.AsString : null,
+            CreatedSeq = doc["createdSeq"].AsInt64,
+            LastSeq = doc["lastSeq"].AsInt64,
+            Amendments = doc["amendments"].AsInt32,
+            CreatedAt = DateTimeOffset.FromUnixTimeMilliseconds(doc["createdAt"].AsInt64),
+            UpdatedAt = DateTimeOffset.FromUnixTimeMilliseconds(doc["updatedAt"].AsInt64),
+        };
+        foreach (var (k, v) in doc["fields"].AsDocument)
+        {
+            snapshot.Fields[k] = v.IsString ? FieldValue.Of(v.AsString) : FieldValue.Of(v.AsInt64);
+        }
+        foreach (var (k, v) in doc["marks"].AsDocument)
+        {
+            snapshot.Marks[k] = DateTimeOffset.FromUnixTimeMilliseconds(v.AsInt64);
+        }
+        return snapshot;
+    }
+}
