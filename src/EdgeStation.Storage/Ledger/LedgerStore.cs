@@ -79,6 +79,7 @@ public sealed class LedgerStore : IDisposable
         {
             Directory.CreateDirectory(dataDir);
             stationLock = StationLock.Acquire(dataDir);
+            DatabaseFileCheck.EnsureLiteDb(path);
             var db = new LiteDatabase(new ConnectionString
             {
                 Filename = path,

@@ -9,6 +9,7 @@ public static class LedgerVerifier
     public static VerifyResult Verify(IEnumerable<LedgerEntry> entries, LedgerHead? expectedHead = null, IProgress<long>? progress = null)
     {
         var previous = LedgerHead.Empty;
+        var lastGood = LedgerHead.Empty; // the entry before `previous`
         long count = 0;
         LedgerHead? anchorSeen = null;
         foreach (var e in entries)
@@ -27,7 +28,14 @@ public static class LedgerVerifier
             }
             if (e.PrevHash != previous.Hash)
             {
-                return Fail(count, previous, e.Seq, $"entry {e.Seq}: does not follow entry {previous.Seq} (previous hash differs: an entry before it was removed, replaced or moved)");
+                // A self-consistent entry that does not follow its predecessor was sealed against a different
+                // predecessor: the predecessor is what was rewritten (hashes and all).
+                if (e.Seq > 1 && LedgerHasher.ChainHash(e.Seq, e.PrevHash, e.ContentDigest) == e.Hash)
+                {
+                    return Fail(count - 1, lastGood, previous.Seq,
+                        $"entry {previous.Seq}: was rewritten (entry {e.Seq} was chained to a different entry {previous.Seq})");
+                }
+                return Fail(count, previous, e.Seq, $"entry {e.Seq}: does not follow entry {previous.Seq} (its previous hash differs: it was edited, replaced or moved)");
             }
             if (LedgerHasher.ChainHash(e.Seq, e.PrevHash, e.ContentDigest) != e.Hash)
             {
@@ -54,6 +62,7 @@ public static class LedgerVerifier
             {
                 return Fail(count, previous, e.Seq, $"entry {e.Seq}: {formProblem}");
             }
+            lastGood = previous;
             previous = new LedgerHead(e.Seq, e.Hash);
             count++;
             if (expectedHead is { } anchor && e.Seq == anchor.Seq)
