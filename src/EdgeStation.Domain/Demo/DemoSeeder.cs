@@ -109,7 +109,8 @@ public static class DemoSeeder
                 }
             }
         }
-        return steps.OrderBy(s => s.At).ToList(); // stable: a record's steps keep their order
+        // Stable sort: a record's steps keep their order. Nothing after `until` (a record's later steps are later still).
+        return steps.Where(s => s.At <= until).OrderBy(s => s.At).ToList();
 
         void Dispute(DateOnly day)
         {

@@ -36,7 +36,7 @@ public static class SeedDemoCommand
             var steps = DemoSeeder.Generate(name, y, now, service.Config.Settings);
             var startDate = new DateOnly(y, 1, 1);
             service.EnsureStation("demo", service.Commands.Time.StartOfDay(startDate), startDate, name);
-            var ids = new string[steps.Count];
+            var ids = new Dictionary<int, string>(); // step number of the create → allocated id
             var commands = service.Commands;
             IEnumerable<Func<ILedgerView, RecordEvent?>> Builders()
             {
