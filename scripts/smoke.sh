@@ -45,6 +45,10 @@ if [[ $qemu -eq 1 ]]; then
     [[ -d /usr/aarch64-linux-gnu/lib ]] \
         || { es_err "/usr/aarch64-linux-gnu/lib not found (apt-get install libc6-arm64-cross)"; exit "$ES_EXIT_ENV"; }
     runner=(qemu-aarch64-static -L /usr/aarch64-linux-gnu -E LD_LIBRARY_PATH=/usr/aarch64-linux-gnu/lib)
+    if [[ ! -e /usr/lib/aarch64-linux-gnu/libssl.so.3 && ! -e /usr/aarch64-linux-gnu/lib/libssl.so.3 ]]; then
+        printf '# note: no arm64 libssl.so.3; commands that hash (records add/verify) will abort.\n'
+        printf '#       dpkg --add-architecture arm64 && apt-get update && apt-get install libssl3:arm64\n'
+    fi
 fi
 
 timeout_s="${EDGESTATION_SMOKE_TIMEOUT:-120}"

@@ -163,8 +163,12 @@ begin "unit tests"
 if [[ $build_ok -eq 0 ]]; then
     end "skipped (build failed)"
 else
-    mapfile -t test_projects < <(grep -lE '<IsTestProject>true</IsTestProject>|Include="Microsoft.NET.Test.Sdk"' \
-        $(find tests -name '*.csproj' 2>/dev/null | sort) 2>/dev/null)
+    test_projects=()
+    while IFS= read -r proj; do
+        if grep -qE '<IsTestProject>true</IsTestProject>|Include="Microsoft.NET.Test.Sdk"' "$proj"; then
+            test_projects+=("$proj")
+        fi
+    done < <(find tests -name '*.csproj' -not -path '*/bin/*' -not -path '*/obj/*' 2>/dev/null | sort)
     if [[ ${#test_projects[@]} -eq 0 ]]; then
         printf 'no test projects found under tests/\n'
         fail_step "unit tests (no test project)"

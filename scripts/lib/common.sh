@@ -17,8 +17,10 @@ ES_APT_X64=(clang llvm zlib1g-dev)
 # libgcc) and the arm64 C library headers and crt1.o. libc6-dev-arm64-cross is only a
 # Recommends of gcc-aarch64-linux-gnu, so with --no-install-recommends it must be named.
 ES_APT_ARM64=(clang llvm binutils-aarch64-linux-gnu gcc-aarch64-linux-gnu libc6-dev-arm64-cross)
-# Running linux-arm64 binaries on an x64 host.
-ES_APT_QEMU=(qemu-user-static)
+# Running linux-arm64 binaries on an x64 host. .NET's crypto (the ledger's SHA-256) dlopens
+# libssl.so.3 at run time (it is not a NEEDED entry), and there is no arm64 *-cross libssl:
+# it comes from Debian's arm64 multiarch (es_apt_install adds the architecture).
+ES_APT_QEMU=(qemu-user-static libssl3:arm64)
 
 # The Debian release the station runs (Raspberry Pi OS / Debian 12 bookworm ship glibc 2.36).
 # publish.sh refuses a binary that needs a newer glibc than this.
@@ -71,6 +73,16 @@ es_apt_install() {
     fi
     local log="${ES_APT_LOG:-/dev/stderr}"
     local -a apt=(env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 -o Dpkg::Use-Pty=0)
+    # Packages named PKG:ARCH need ARCH as a dpkg foreign architecture (multiarch).
+    local p arch
+    for p in "${missing[@]}"; do
+        [[ "$p" == *:* ]] || continue
+        arch="${p##*:}"
+        if [[ "$arch" != "$(dpkg --print-architecture)" ]] && ! dpkg --print-foreign-architectures | grep -qx "$arch"; then
+            es_log "adding dpkg architecture $arch"
+            es_as_root dpkg --add-architecture "$arch" || { es_err "dpkg --add-architecture $arch failed"; return 1; }
+        fi
+    done
     es_as_root "${apt[@]}" update -qq >>"$log" 2>&1 || { es_err "apt-get update failed (see $log)"; return 1; }
     if [[ ${#missing[@]} -gt 0 ]]; then
         es_log "installing: ${missing[*]}"

@@ -19,6 +19,7 @@ public sealed class LedgerStore : IDisposable
 
     private readonly LiteDatabase _db;
     private readonly StationLock? _lock;
+    private readonly LedgerJournal? _journal;
     private readonly ILiteCollection<BsonDocument> _ledger;
     private readonly ILiteCollection<BsonDocument> _records;
     private readonly ILiteCollection<BsonDocument> _counters;
@@ -27,6 +28,7 @@ public sealed class LedgerStore : IDisposable
     private readonly Lock _headLock = new();
     private LedgerHead _head;
     private bool _disposed;
+    private bool _faulted; // LiteDB refused a commit the journal already holds: replay on next open
 
     private LedgerStore(string dataDir, LiteDatabase db, StationLock? stationLock, bool readOnly)
     {
@@ -45,6 +47,16 @@ public sealed class LedgerStore : IDisposable
         _head = last is null ? LedgerHead.Empty : new LedgerHead(last["_id"].AsInt64, last["hash"].AsString);
         if (!readOnly)
         {
+            _journal = LedgerJournal.Open(dataDir);
+            try
+            {
+                Replay(_journal.ReadAll());
+            }
+            catch
+            {
+                _journal.Dispose();
+                throw;
+            }
             _writer = new Thread(WriterLoop) { IsBackground = true, Name = "ledger-writer" };
             _writer.Start();
         }
@@ -86,7 +98,15 @@ public sealed class LedgerStore : IDisposable
                 Connection = ConnectionType.Direct,
                 ReadOnly = readOnly,
             });
-            return new LedgerStore(dataDir, db, stationLock, readOnly);
+            try
+            {
+                return new LedgerStore(dataDir, db, stationLock, readOnly);
+            }
+            catch
+            {
+                db.Dispose();
+                throw;
+            }
         }
         catch (StorageEnvironmentException)
         {
@@ -115,6 +135,10 @@ public sealed class LedgerStore : IDisposable
         if (_writer is null)
         {
             throw new InvalidOperationException("the store was opened read-only");
+        }
+        if (_faulted)
+        {
+            throw new StorageEnvironmentException("the station database is in a failed state after a refused commit; restart the station");
         }
         var pending = new PendingAppend(build);
         _queue.Add(pending);
@@ -191,7 +215,15 @@ public sealed class LedgerStore : IDisposable
         _disposed = true;
         _queue.CompleteAdding();
         _writer?.Join(); // in-flight appends finish before the file closes
-        _db.Dispose();
+        _db.Dispose(); // LiteDB drains its write queue, checkpoints and syncs its file
+        if (_journal is not null)
+        {
+            if (!_faulted)
+            {
+                _journal.Clear();
+            }
+            _journal.Dispose();
+        }
         _lock?.Dispose();
         _queue.Dispose();
     }
@@ -213,6 +245,69 @@ public sealed class LedgerStore : IDisposable
         ["prev"] = e.PrevHash,
         ["hash"] = e.Hash,
     };
+
+    /// <summary>Inserts an entry and folds it into the batch's view of the records.</summary>
+    private RecordSnapshot? Stage(LedgerEntry entry, RecordEvent e, BatchView view)
+    {
+        RecordSnapshot? snapshot = null;
+        if (e.Type != RecordEvent.StationType)
+        {
+            snapshot = RecordProjector.Apply(view.Find(e.RecordId), e, entry.Seq);
+            view.Changed[e.RecordId] = snapshot;
+        }
+        _ledger.Insert(EntryToBson(entry));
+        view.Head = new LedgerHead(entry.Seq, entry.Hash);
+        return snapshot;
+    }
+
+    private void SaveProjection(BatchView view)
+    {
+        foreach (var snapshot in view.Changed.Values)
+        {
+            _records.Upsert(SnapshotBson.ToBson(snapshot));
+        }
+        foreach (var (key, n) in view.Counters)
+        {
+            _counters.Upsert(new BsonDocument { ["_id"] = key, ["n"] = n });
+        }
+    }
+
+    /// <summary>Applies journal entries the database lost in a crash (acknowledged, but LiteDB had not written them).</summary>
+    private void Replay(List<LedgerEntry> journal)
+    {
+        var missing = journal.Where(e => e.Seq > _head.Seq).ToList();
+        if (missing.Count == 0)
+        {
+            return;
+        }
+        if (missing[0].Seq != _head.Seq + 1 || missing[0].PrevHash != _head.Hash)
+        {
+            throw new StorageEnvironmentException(
+                $"{LedgerJournal.FileName} does not continue the database (database ends at {_head}, journal resumes at {missing[0].Seq}); " +
+                "keep a copy of both files and run 'edgestation records verify'.");
+        }
+        var view = new BatchView(this);
+        _db.BeginTrans();
+        foreach (var entry in missing)
+        {
+            var e = RecordEventCodec.Decode(entry.Content);
+            Stage(entry, e, view);
+            var parts = e.RecordId.Split('-');
+            if (e.Action == RecordEvent.Create && parts.Length == 3 && long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+            {
+                var key = $"{parts[0]}-{parts[1]}";
+                var current = view.Counters.TryGetValue(key, out var c) ? c : _counters.FindById(key) is { } doc ? doc["n"].AsInt64 : 0;
+                view.Counters[key] = Math.Max(current, n);
+            }
+        }
+        SaveProjection(view);
+        _db.Commit();
+        _head = view.Head;
+        RecoveredEntries = missing.Count;
+    }
+
+    /// <summary>How many acknowledged entries were recovered from the journal when the store opened.</summary>
+    public int RecoveredEntries { get; private set; }
 
     private void WriterLoop()
     {
@@ -253,27 +348,12 @@ public sealed class LedgerStore : IDisposable
                     done.Add((pending, null));
                     continue;
                 }
-                var seq = view.Head.Seq + 1;
-                RecordSnapshot? snapshot = null;
-                if (e.Type != RecordEvent.StationType)
-                {
-                    snapshot = RecordProjector.Apply(view.Find(e.RecordId), e, seq);
-                    view.Changed[e.RecordId] = snapshot;
-                }
-                var entry = LedgerHasher.Seal(seq, e.RecordId, RecordEventCodec.Encode(e), view.Head.Hash);
-                _ledger.Insert(EntryToBson(entry));
-                view.Head = new LedgerHead(entry.Seq, entry.Hash);
+                var entry = LedgerHasher.Seal(view.Head.Seq + 1, e.RecordId, RecordEventCodec.Encode(e), view.Head.Hash);
+                var snapshot = Stage(entry, e, view);
                 done.Add((pending, new AppendResult(entry, e, snapshot)));
             }
-            foreach (var snapshot in view.Changed.Values)
-            {
-                _records.Upsert(SnapshotBson.ToBson(snapshot));
-            }
-            foreach (var (key, n) in view.Counters)
-            {
-                _counters.Upsert(new BsonDocument { ["_id"] = key, ["n"] = n });
-            }
-            _db.Commit();
+            SaveProjection(view);
+            _journal!.AppendDurably(done.Where(d => d.Result is not null).Select(d => d.Result!.Entry).ToList());
         }
         catch (Exception ex)
         {
@@ -291,6 +371,26 @@ public sealed class LedgerStore : IDisposable
             foreach (var (pending, _) in done)
             {
                 pending.Done.TrySetException(failure);
+            }
+            return;
+        }
+        try
+        {
+            _db.Commit();
+        }
+        catch (Exception ex)
+        {
+            // The entries are durable in the journal; the next open replays them into the database.
+            _faulted = true;
+            var failure = new StorageEnvironmentException(
+                $"the station database refused a commit ({ex.Message}); the entries are safe in {LedgerJournal.FileName} and are applied when the station next starts. Restart it.", ex);
+            foreach (var (pending, _) in done)
+            {
+                pending.Done.TrySetException(failure);
+            }
+            while (_queue.TryTake(out var waiting))
+            {
+                waiting.Done.TrySetException(failure);
             }
             return;
         }
