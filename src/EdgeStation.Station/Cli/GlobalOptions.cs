@@ -55,9 +55,11 @@ public sealed class GlobalOptions
     }
 
     /// <summary>Loads the configuration and opens the station database (one owner process at a time).</summary>
-    public StationSession Open(ParseResult p, CliContext ctx, bool mustExist)
+    public StationSession Open(ParseResult p, CliContext ctx, bool mustExist) =>
+        OpenAt(ResolveDataDir(p, ctx), p, ctx, mustExist);
+
+    public StationSession OpenAt(string dataDir, ParseResult p, CliContext ctx, bool mustExist)
     {
-        var dataDir = ResolveDataDir(p, ctx);
         var config = StationConfigLoader.Load(p.GetValue(Config), dataDir, ctx.Environment);
         var store = LedgerStore.Open(dataDir, mustExist);
         return new StationSession(store, new RecordService(store, config, ctx.Time));

@@ -1,7 +1,5 @@
 using System.CommandLine;
-using EdgeStation.Domain.Demo;
-using EdgeStation.Domain.Records;
-using EdgeStation.Storage.Ledger;
+using EdgeStation.Station.Records;
 
 namespace EdgeStation.Station.Cli;
 
@@ -33,31 +31,7 @@ public static class SeedDemoCommand
             {
                 throw new UsageException($"{session.Store.DataDir} already holds {session.Store.Head.Seq} ledger entries; seed-demo only fills an empty data dir (use a new --data-dir)");
             }
-            var steps = DemoSeeder.Generate(name, y, now, service.Config.Settings);
-            var startDate = new DateOnly(y, 1, 1);
-            service.EnsureStation("demo", service.Commands.Time.StartOfDay(startDate), startDate, name);
-            var ids = new Dictionary<int, string>(); // step number of the create → allocated id
-            var commands = service.Commands;
-            IEnumerable<Func<ILedgerView, RecordEvent?>> Builders()
-            {
-                foreach (var step in steps)
-                {
-                    yield return view =>
-                    {
-                        if (step.Action is null)
-                        {
-                            var raw = step.RepeatOf is { } earlier
-                                ? new Dictionary<string, string>(step.Fields) { [FieldKeys.RepeatOf] = ids[earlier] }
-                                : step.Fields;
-                            var id = view.NextRecordId(step.Type, commands.Time.LocalDate(step.At).Year);
-                            ids[step.CreatedBy] = id;
-                            return commands.Create(step.Type, id, raw, step.Actor, step.At, view.Find);
-                        }
-                        return commands.Transition(view.Find(ids[step.CreatedBy])!, step.Action, step.Input, step.Actor, step.At);
-                    };
-                }
-            }
-            session.Store.AppendMany(Builders());
+            DemoLoader.Seed(service, name, y, now);
             var records = session.Store.RecordCount();
             ctx.Error.WriteLine($"seeded {name} {y}: {records} records, {session.Store.Head.Seq} ledger entries");
             ctx.Out.WriteLine(session.Store.Head.ToString());
