@@ -68,10 +68,14 @@ end() {
 
 # show_log FILE: the errors and the tail of a step's log, for a failed step.
 show_log() {
-    local file="$1"
-    grep -E ': (error|warning) [A-Z]+[0-9]+' "$file" | sed -E 's/ +\[[^]]*proj[^]]*\]$//' | sort -u | head -n 40
-    printf '   ... last lines of %s:\n' "${file#"$ES_ROOT"/}"
-    tail -n 20 "$file" | sed 's/^/   /'
+    local file="$1" lines
+    lines="$(grep -E ': (error|warning) [A-Z]+[0-9]*:' "$file" | sed -E 's/ +\[[^]]*proj[^]]*\]$//' | sort -u)"
+    if [[ -n "$lines" ]]; then
+        printf '%s\n' "$lines" | head -n 40 | sed 's/^/   /'
+    else
+        tail -n 20 "$file" | sed 's/^/   /'
+    fi
+    printf '   (full log: %s)\n' "${file#"$ES_ROOT"/}"
 }
 
 finish() {

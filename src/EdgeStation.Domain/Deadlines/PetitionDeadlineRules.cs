@@ -17,26 +17,40 @@ public sealed record PetitionDeadlineRules(string Source, DeadlineRule Acceptanc
         var root = doc.RootElement;
         var source = root.GetProperty("source").GetString() ?? "";
         DeadlineRule? acceptance = null, completion = null, extension = null;
-        foreach (var r in root.GetProperty("rules").EnumerateArray())
+        if (!root.TryGetProperty("rules", out var rules) || rules.ValueKind != JsonValueKind.Array)
         {
-            var rule = new DeadlineRule(
-                r.GetProperty("id").GetString()!,
-                r.GetProperty("days").GetInt32(),
-                r.GetProperty("citation").GetString()!)
+            throw new FormatException("'rules' must be an array of rules");
+        }
+        foreach (var r in rules.EnumerateArray())
+        {
+            var id = r.TryGetProperty("id", out var idElement) && idElement.ValueKind == JsonValueKind.String
+                ? idElement.GetString()!
+                : throw new FormatException("every rule needs an 'id' (acceptance, completion or extension)");
+            var rule = new DeadlineRule(id, WholeNumber(r, id, "days", required: true)!.Value, Text(r, id, "citation"))
             {
-                MaxCount = r.TryGetProperty("maxCount", out var mc) ? mc.GetInt32() : 1,
+                MaxCount = WholeNumber(r, id, "maxCount", required: false) ?? 1,
             };
             if (rule.Days <= 0)
             {
                 throw new FormatException($"rule '{rule.Id}': days must be positive");
             }
+            if (rule.MaxCount < 0)
+            {
+                throw new FormatException($"rule '{rule.Id}': maxCount must not be negative");
+            }
+            ref var slot = ref acceptance;
             switch (rule.Id)
             {
-                case "acceptance": acceptance = rule; break;
-                case "completion": completion = rule; break;
-                case "extension": extension = rule; break;
+                case "acceptance": slot = ref acceptance; break;
+                case "completion": slot = ref completion; break;
+                case "extension": slot = ref extension; break;
                 default: throw new FormatException($"unknown petition rule '{rule.Id}'");
             }
+            if (slot is not null)
+            {
+                throw new FormatException($"rule '{rule.Id}' is listed twice");
+            }
+            slot = rule;
         }
         return new PetitionDeadlineRules(
             source,
@@ -44,6 +58,22 @@ public sealed record PetitionDeadlineRules(string Source, DeadlineRule Acceptanc
             completion ?? throw new FormatException("rule 'completion' is missing"),
             extension ?? throw new FormatException("rule 'extension' is missing"));
     }
+
+    private static int? WholeNumber(JsonElement rule, string id, string name, bool required)
+    {
+        if (!rule.TryGetProperty(name, out var value))
+        {
+            return required ? throw new FormatException($"rule '{id}': '{name}' is missing") : null;
+        }
+        return value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var n)
+            ? n
+            : throw new FormatException($"rule '{id}': '{name}' must be a whole number");
+    }
+
+    private static string Text(JsonElement rule, string id, string name) =>
+        rule.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()!
+            : throw new FormatException($"rule '{id}': '{name}' must be text (the regulation it comes from)");
 
     private static PetitionDeadlineRules LoadEmbedded()
     {

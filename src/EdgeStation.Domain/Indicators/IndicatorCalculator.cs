@@ -203,7 +203,15 @@ public sealed class IndicatorCalculator
         {
             return null;
         }
-        return petition.Mark("escalate") is { } at ? _time.LocalDate(at) : occurred;
+        DateOnly? first = null;
+        for (var rank = _escalationRank + 1; rank < PetitionLevel.All.Count; rank++)
+        {
+            if (petition.Mark(RecordProjector.LevelMark(PetitionLevel.All[rank])) is { } at && _time.LocalDate(at) is var day && (first is null || day < first))
+            {
+                first = day;
+            }
+        }
+        return first ?? occurred;
     }
 
     private bool MarkedBy(RecordSnapshot r, string action, DateOnly date) =>

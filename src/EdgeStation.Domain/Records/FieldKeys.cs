@@ -23,6 +23,7 @@ public static class FieldKeys
     public const string ReceivedAt = "receivedAt";
     public const string ExtensionDays = "extensionDays";
     public const string ExtensionReason = "extensionReason";
+    public const string Extensions = "extensions";
     public const string Satisfaction = "satisfaction";
     public const string Kind = "kind";
     public const string PoliceRef = "policeRef";

@@ -29,15 +29,25 @@ public static class PersonalDataChecks
     /// <summary>Mobile (11 digits starting with 1) or landline with area code, optional +86 and dashes.</summary>
     public static string? CheckPhone(string value)
     {
-        var digits = new string(value.Where(char.IsAsciiDigit).ToArray());
-        if (value.Any(c => !(char.IsAsciiDigit(c) || c is '-' or ' ' or '+')))
+        var trimmed = value.Trim();
+        var body = trimmed.StartsWith('+') ? trimmed[1..] : trimmed;
+        if (body.Any(c => !(char.IsAsciiDigit(c) || c is '-' or ' ')))
         {
             return "a phone number has only digits, spaces, '-' and a leading '+'";
         }
-        if (digits.StartsWith("86", StringComparison.Ordinal) && value.TrimStart().StartsWith('+'))
+        var digits = new string(body.Where(char.IsAsciiDigit).ToArray());
+        if (trimmed.StartsWith('+'))
         {
+            if (!digits.StartsWith("86", StringComparison.Ordinal))
+            {
+                return "only Chinese numbers (+86) are accepted";
+            }
             digits = digits[2..];
         }
-        return digits.Length is >= 7 and <= 12 ? null : "a phone number has 7 to 12 digits (mobile: 11)";
+        if (digits.StartsWith('1'))
+        {
+            return digits.Length == 11 ? null : "a mobile number has 11 digits";
+        }
+        return digits.Length is >= 7 and <= 12 ? null : "a landline number has 7 to 12 digits with its area code";
     }
 }

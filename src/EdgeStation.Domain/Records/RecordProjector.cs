@@ -3,6 +3,9 @@ namespace EdgeStation.Domain.Records;
 /// <summary>Folds ledger events into the current state of a record. The same fold rebuilds every projection.</summary>
 public static class RecordProjector
 {
+    /// <summary>The mark that records when a petition first reached a level, e.g. "level:county".</summary>
+    public static string LevelMark(string level) => "level:" + level;
+
     public static RecordSnapshot Apply(RecordSnapshot? current, RecordEvent e, long seq)
     {
         if (e.Action == RecordEvent.Create)
@@ -15,7 +18,7 @@ public static class RecordProjector
             {
                 throw new InvalidOperationException($"entry {seq} has unknown record type '{e.Type}'");
             }
-            return new RecordSnapshot
+            var created = new RecordSnapshot
             {
                 Id = e.RecordId,
                 Type = type,
@@ -25,6 +28,11 @@ public static class RecordProjector
                 CreatedAt = e.At,
                 UpdatedAt = e.At,
             };
+            if (e.Fields.TryGetValue(FieldKeys.Level, out var level))
+            {
+                created.Marks[LevelMark(level.Text!)] = created.OccurredAt; // it came in at that level
+            }
+            return created;
         }
         if (current is null)
         {
@@ -33,6 +41,11 @@ public static class RecordProjector
         foreach (var (k, v) in e.Fields)
         {
             current.Fields[k] = v;
+        }
+        if (e.Fields.TryGetValue(FieldKeys.Level, out var reached))
+        {
+            // When each level was first reached: "escalated" is dated by the step that crossed the line.
+            current.Marks.TryAdd(LevelMark(reached.Text!), e.At);
         }
         switch (e.Action)
         {

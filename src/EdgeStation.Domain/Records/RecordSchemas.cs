@@ -25,10 +25,11 @@ public sealed class RecordSchemas
                 new(FieldKeys.Level, "--level", FieldKind.Choice, "highest level reached") { Choices = PetitionLevel.All },
                 new(FieldKeys.RepeatOf, "--repeat-of", FieldKind.RecordRef, "the earlier petition this repeats") { RefType = RecordType.Petition },
                 new(FieldKeys.ReceivedAt, "--received-at", FieldKind.Instant, "when it was received (default: reported-at)"),
-                new(FieldKeys.ExtensionDays, "--extension-days", FieldKind.Integer, "extension granted (set by 'extend')") { Min = 1, Max = 365 },
+                new(FieldKeys.ExtensionDays, "--extension-days", FieldKind.Integer, "total days of extension granted (set by 'extend')") { Min = 1, Max = 365 },
+                new(FieldKeys.Extensions, "--extensions", FieldKind.Integer, "number of extensions granted (set by 'extend')") { Min = 1, Max = 10 },
                 new(FieldKeys.ExtensionReason, "--extension-reason", FieldKind.Text, "why (set by 'extend')") { Personal = true },
                 new(FieldKeys.Satisfaction, "--satisfaction", FieldKind.Choice, "petitioner's satisfaction (set by 'complete'/'rate')") { Choices = ["satisfied", "basically-satisfied", "dissatisfied"] },
-            ], transitionOnly: [FieldKeys.ExtensionDays, FieldKeys.ExtensionReason, FieldKeys.Satisfaction]),
+            ], transitionOnly: [FieldKeys.ExtensionDays, FieldKeys.Extensions, FieldKeys.ExtensionReason, FieldKeys.Satisfaction]),
             [RecordType.Case] = Build(RecordType.Case, settings,
             [
                 new(FieldKeys.Kind, "--kind", FieldKind.Choice, "criminal or public-security case") { Required = true, Choices = ["criminal", "public-security"] },

@@ -6,12 +6,13 @@ namespace EdgeStation.Domain.Workflows;
 
 public sealed record TransitionContext(RecordSnapshot Record, TransitionInput Input, StationSettings Settings, RecordSchema Schema, StationTime Time)
 {
-    public FieldValue Require(string? raw, string key, string action)
+    /// <summary>Parses an action's input by the field's rules, naming the action's own option in messages.</summary>
+    public FieldValue Require(string? raw, string key, string action, string option)
     {
-        var spec = Schema.Find(key)!;
+        var spec = Schema.Find(key)! with { Option = option };
         if (string.IsNullOrWhiteSpace(raw))
         {
-            throw new RecordInputException($"'{action}' needs {spec.Option.Replace("--assigned-to", "--to", StringComparison.Ordinal)}");
+            throw new RecordInputException($"'{action}' needs {option}");
         }
         return FieldParser.Parse(spec, raw, Time);
     }

@@ -25,12 +25,12 @@ public static class Workflows
             new("assess", ["reported", "assessed"], "assessed", "risk assessment (评估): sets the colour")
             {
                 Usage = "--risk red|yellow|green",
-                Fields = c => new(StringComparer.Ordinal) { [FieldKeys.Risk] = c.Require(c.Input.Risk ?? c.Record.Text(FieldKeys.Risk), FieldKeys.Risk, "assess") },
+                Fields = c => new(StringComparer.Ordinal) { [FieldKeys.Risk] = c.Require(c.Input.Risk ?? c.Record.Text(FieldKeys.Risk), FieldKeys.Risk, "assess", "--risk") },
             },
             new("assign", ["assessed"], "assigned", "hand over to a mediator or department (交办)")
             {
                 Usage = "--to NAME",
-                Fields = c => new(StringComparer.Ordinal) { [FieldKeys.AssignedTo] = c.Require(c.Input.AssignedTo, FieldKeys.AssignedTo, "assign") },
+                Fields = c => new(StringComparer.Ordinal) { [FieldKeys.AssignedTo] = c.Require(c.Input.AssignedTo, FieldKeys.AssignedTo, "assign", "--to") },
             },
             new("mediate", ["assigned"], "mediating", "mediation under way (处置)"),
             new("resolve", ["assigned", "mediating"], "resolved", "resolved (化解)"),
@@ -78,19 +78,19 @@ public static class Workflows
                 Usage = "[--satisfaction satisfied|basically-satisfied|dissatisfied]",
                 Fields = c => string.IsNullOrWhiteSpace(c.Input.Satisfaction)
                     ? new(StringComparer.Ordinal)
-                    : new(StringComparer.Ordinal) { [FieldKeys.Satisfaction] = c.Require(c.Input.Satisfaction, FieldKeys.Satisfaction, "complete") },
+                    : new(StringComparer.Ordinal) { [FieldKeys.Satisfaction] = c.Require(c.Input.Satisfaction, FieldKeys.Satisfaction, "complete", "--satisfaction") },
             },
             new("rate", ["completed"], null, "record the petitioner's satisfaction (满意度)")
             {
                 Usage = "--satisfaction satisfied|basically-satisfied|dissatisfied",
-                Fields = c => new(StringComparer.Ordinal) { [FieldKeys.Satisfaction] = c.Require(c.Input.Satisfaction, FieldKeys.Satisfaction, "rate") },
+                Fields = c => new(StringComparer.Ordinal) { [FieldKeys.Satisfaction] = c.Require(c.Input.Satisfaction, FieldKeys.Satisfaction, "rate", "--satisfaction") },
             },
             new("escalate", ["received", "accepted", "declined", "completed"], null, "the petitioner went to a higher level (越级)")
             {
                 Usage = "--level township|county|city|province|national",
                 Fields = c =>
                 {
-                    var level = c.Require(c.Input.Level, FieldKeys.Level, "escalate");
+                    var level = c.Require(c.Input.Level, FieldKeys.Level, "escalate", "--level");
                     var current = c.Record.Text(FieldKeys.Level) ?? "village";
                     if (PetitionLevel.Rank(level.Text!) <= PetitionLevel.Rank(current))
                     {
@@ -104,11 +104,13 @@ public static class Workflows
     private static SortedDictionary<string, FieldValue> Extend(TransitionContext c)
     {
         var rule = c.Settings.PetitionRules.Extension;
-        if (c.Record.Mark("extend") is not null && rule.MaxCount <= 1)
+        var count = c.Record.Number(FieldKeys.Extensions) ?? 0;
+        if (count >= rule.MaxCount)
         {
-            throw new RecordInputException($"{c.Record.Id} was already extended; {rule.Citation}");
+            var allowed = rule.MaxCount == 0 ? "no extension is allowed" : $"at most {rule.MaxCount} extension(s)";
+            throw new RecordInputException($"{c.Record.Id} cannot be extended again: {allowed} ({rule.Citation})");
         }
-        var days = c.Require(c.Input.Days, FieldKeys.ExtensionDays, "extend");
+        var days = c.Require(c.Input.Days, FieldKeys.ExtensionDays, "extend", "--days");
         if (days.Number > rule.Days)
         {
             throw new RecordInputException($"--days must be at most {rule.Days} ({rule.Citation})");
@@ -117,10 +119,13 @@ public static class Workflows
         {
             throw new RecordInputException("'extend' needs --reason (the petitioner must be told why)");
         }
+        var reason = c.Require(c.Input.Reason, FieldKeys.ExtensionReason, "extend", "--reason");
+        // Days add up over extensions, so the completion deadline moves by all of them.
         return new(StringComparer.Ordinal)
         {
-            [FieldKeys.ExtensionDays] = days,
-            [FieldKeys.ExtensionReason] = c.Require(c.Input.Reason, FieldKeys.ExtensionReason, "extend"),
+            [FieldKeys.ExtensionDays] = FieldValue.Of((c.Record.Number(FieldKeys.ExtensionDays) ?? 0) + days.Number),
+            [FieldKeys.Extensions] = FieldValue.Of(count + 1),
+            [FieldKeys.ExtensionReason] = reason,
         };
     }
 

@@ -80,7 +80,7 @@ public sealed class PetitionDeadlineRulesParseTests
         Assert.ThrowsAny<JsonException>(() => PetitionDeadlineRules.Parse("rules: acceptance 15"));
     }
 
-    [Fact(Skip = "BUG: a rule without 'days' throws KeyNotFoundException('The given key was not present in the dictionary.') instead of a FormatException naming the rule and the property")]
+    [Fact]
     public void Parse_rejects_a_rule_without_days_naming_the_rule_and_property()
     {
         var ex = Assert.Throws<FormatException>(() => PetitionDeadlineRules.Parse(Json("""{ "id": "acceptance", "citation": "x" }""", Completion, Extension)));
@@ -88,7 +88,7 @@ public sealed class PetitionDeadlineRulesParseTests
         Assert.Contains("'days'", ex.Message, StringComparison.Ordinal);
     }
 
-    [Fact(Skip = "BUG: days given as a string throws InvalidOperationException about JSON element types instead of a FormatException naming the rule")]
+    [Fact]
     public void Parse_rejects_days_given_as_text_naming_the_rule()
     {
         var ex = Assert.Throws<FormatException>(() => PetitionDeadlineRules.Parse(Json("""{ "id": "acceptance", "days": "15", "citation": "x" }""", Completion, Extension)));
@@ -96,7 +96,7 @@ public sealed class PetitionDeadlineRulesParseTests
         Assert.Contains("acceptance", ex.Message, StringComparison.Ordinal);
     }
 
-    [Fact(Skip = "BUG: a rule listed twice is accepted and the last one silently wins")]
+    [Fact]
     public void Parse_rejects_a_rule_listed_twice()
     {
         var ex = Assert.Throws<FormatException>(() => PetitionDeadlineRules.Parse(Json(Acceptance, Completion, Extension, """{ "id": "acceptance", "days": 30, "citation": "x" }""")));

@@ -83,7 +83,7 @@ public sealed class FourNothingTests
         Assert.Equal(2026, _station.On(Date).FourNothing.Year);
     }
 
-    [Fact(Skip = "BUG: as of 03-10 the petition had only reached the township, but the current level (county) is dated by the first 'escalate' mark (03-05)")]
+    [Fact]
     public void Petition_is_not_escalated_as_of_a_day_when_it_had_only_reached_the_township()
     {
         var petition = _station.Records.Petition(Cst.At(2026, 3, 2));
@@ -93,7 +93,7 @@ public sealed class FourNothingTests
         Assert.Equal(0, _station.On(Cst.Day(2026, 3, 10)).FourNothing.EscalatedPetitions);
     }
 
-    [Fact(Skip = "BUG: a petition received at county level and later escalated to the city is dated by the city escalation (03-20), not by receipt (03-02)")]
+    [Fact]
     public void Petition_received_at_county_level_is_escalated_from_receipt_even_if_escalated_again_later()
     {
         var petition = _station.Records.Petition(Cst.At(2026, 3, 2), level: "county");
