@@ -12,6 +12,13 @@ public sealed class DisputeDeadlines(DisputeDeadlineSettings settings, StationTi
 {
     public static readonly IReadOnlySet<string> Finished = new HashSet<string> { "resolved", "escalated", "closed-unresolved" };
 
+    /// <summary>评估: the risk assessment is due a few days after the report.</summary>
+    public DeadlineStatus Assessment(RecordSnapshot dispute, DateOnly asOf)
+    {
+        var due = time.LocalDate(dispute.ReportedAt).AddDays(settings.AssessmentDays);
+        return new DeadlineStatus(due, MetBy(dispute.Mark("assess"), asOf));
+    }
+
     public DeadlineStatus Resolution(RecordSnapshot dispute, DateOnly asOf)
     {
         var reported = time.LocalDate(dispute.ReportedAt);

@@ -38,7 +38,7 @@ public sealed class IndicatorCalculator
         DateOnly? lastCase = null, lastPetition = null, lastLawsuit = null, lastCult = null;
         int yCases = 0, yEscalated = 0, yLawsuits = 0, yCults = 0;
         int mCases = 0, mEscalated = 0, mLawsuits = 0, mCults = 0;
-        int dAccepted = 0, dResolved = 0, dEscalated = 0, dClosed = 0, dOpen = 0, dOverdue = 0, dFollowUpsOverdue = 0;
+        int dAssessOverdue = 0, dAccepted = 0, dResolved = 0, dEscalated = 0, dClosed = 0, dOpen = 0, dOverdue = 0, dFollowUpsOverdue = 0;
         int red = 0, yellow = 0, green = 0, unassessed = 0;
         int pReceived = 0, pCollective = 0, pRepeat = 0, pEscalated = 0, pAccDue = 0, pAccOnTime = 0, pCompDue = 0, pCompOnTime = 0, pOverdue = 0, pRated = 0, pSatisfied = 0;
         int gCollected = 0, gClosed = 0;
@@ -136,6 +136,7 @@ public sealed class IndicatorCalculator
                     {
                         dOpen++;
                         dOverdue += _disputeDeadlines.Resolution(r, date).IsOverdue(date) ? 1 : 0;
+                        dAssessOverdue += _disputeDeadlines.Assessment(r, date).IsOverdue(date) ? 1 : 0;
                     }
                     if (_disputeDeadlines.FollowUp(r, date) is { } followUp && followUp.IsOverdue(date))
                     {
@@ -166,7 +167,10 @@ public sealed class IndicatorCalculator
             HolidayScheduleKnown = _calendar.HasScheduleFor(date.Year),
             StreakDays = new StreakDays(Streak(lastCase), Streak(lastPetition), Streak(lastLawsuit), Streak(lastCult)),
             FourNothing = new FourNothingStatus(date.Year, yCases + yEscalated + yLawsuits + yCults == 0, yCases, yEscalated, yLawsuits, yCults),
-            Disputes = new DisputeFigures(dAccepted, dResolved, dEscalated, dClosed, dOpen, dOverdue, dFollowUpsOverdue, new RiskCounts(red, yellow, green, unassessed)),
+            Disputes = new DisputeFigures(dAccepted, dResolved, dEscalated, dClosed, dOpen, dOverdue, dFollowUpsOverdue, new RiskCounts(red, yellow, green, unassessed))
+            {
+                AssessmentsOverdue = dAssessOverdue,
+            },
             DisputeResolutionRate = disputeRate,
             Petitions = new PetitionFigures(pReceived, pCollective, pRepeat, pEscalated, pAccDue, pAccOnTime, pCompDue, pCompOnTime, pOverdue, pRated, pSatisfied),
             PetitionAcceptanceOnTimeRate = acceptanceRate,

@@ -49,7 +49,7 @@ public static class IndicatorsCommand
         var f = r.FourNothing;
         o.WriteLine($"  four-nothing 四无 {f.Year}: {(f.Achieved ? "yes" : "no")} (cases {f.Cases}, escalated petitions {f.EscalatedPetitions}, lawsuits {f.Lawsuits}, cults {f.Cults})");
         var d = r.Disputes;
-        o.WriteLine($"  disputes      {d.Accepted} accepted, {d.Resolved} resolved, {d.Escalated} escalated, {d.Open} open ({d.Overdue} overdue), follow-ups overdue {d.FollowUpsOverdue}");
+        o.WriteLine($"  disputes      {d.Accepted} accepted, {d.Resolved} resolved, {d.Escalated} escalated, {d.Open} open ({d.Overdue} overdue, {d.AssessmentsOverdue} not assessed in time), follow-ups overdue {d.FollowUpsOverdue}");
         o.WriteLine($"                red {d.ByColour.Red} / yellow {d.ByColour.Yellow} / green {d.ByColour.Green} / unassessed {d.ByColour.Unassessed}; resolution rate 化解率 {Pct(r.DisputeResolutionRate)}");
         var pt = r.Petitions;
         o.WriteLine($"  petitions     {pt.Received} received ({pt.Collective} collective, {pt.Repeat} repeat, {pt.Escalated} escalated), {pt.Overdue} overdue");

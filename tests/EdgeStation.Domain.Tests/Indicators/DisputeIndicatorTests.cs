@@ -126,4 +126,21 @@ public sealed class DisputeIndicatorTests
 
         Assert.Equal(0, _station.On(Date).Disputes.FollowUpsOverdue);
     }
+
+    [Fact]
+    public void A_dispute_not_assessed_within_three_days_counts_as_assessment_overdue()
+    {
+        _station.Records.Dispute(Cst.At(2026, 3, 27)); // due 03-30
+        _station.Records.Dispute(Cst.At(2026, 3, 28)); // due 03-31: not yet late
+
+        Assert.Equal(1, _station.On(Date).Disputes.AssessmentsOverdue);
+    }
+
+    [Fact]
+    public void An_assessed_dispute_is_not_assessment_overdue()
+    {
+        Assigned(Cst.At(2026, 3, 1), RiskColour.Green);
+
+        Assert.Equal(0, _station.On(Date).Disputes.AssessmentsOverdue);
+    }
 }
