@@ -1,6 +1,6 @@
 using System.CommandLine;
-using EdgeStation.Domain.Deadlines;
 using EdgeStation.Domain.Calendar;
+using EdgeStation.Domain.Deadlines;
 using EdgeStation.Domain.Records;
 using EdgeStation.Station.Records;
 
