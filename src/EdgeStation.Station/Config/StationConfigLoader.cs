@@ -51,7 +51,10 @@ public static class StationConfigLoader
         catch (JsonException ex)
         {
             var key = string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? "" : $" at key {ex.Path}";
-            throw new UsageException($"config file {path} is malformed{key}: {FirstSentence(ex.Message)}");
+            var why = ex.Message.Contains("could not be mapped", StringComparison.Ordinal)
+                ? "unknown key (check the spelling against docs/operations.md)"
+                : FirstSentence(ex.Message);
+            throw new UsageException($"config file {path} is malformed{key}: {why}");
         }
         var defaults = new StationSettings();
         var d = doc.DisputeDeadlines;
