@@ -70,6 +70,10 @@ rm -rf "$staging"
 
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
+# Always run the native compiler: an up-to-date (skipped) ILC step prints no trim/AOT
+# warnings, and the check below must see a real compile.
+rm -rf "$ES_ROOT/src/EdgeStation.Station/obj/Release/net10.0/$rid/native"
+
 start="$(es_now)"
 es_log "publishing edgestation for $rid (log: ${log#"$ES_ROOT"/})"
 dotnet publish "$project" -c Release -r "$rid" -o "$staging" -nologo -tl:off -v:minimal \
@@ -100,6 +104,10 @@ if [[ $rc -ne 0 ]]; then
     grep -E ': (error|warning) ' "$log" | sed -E 's/ +\[[^]]*\.csproj[^]]*\]$//' | sort -u | head -n 40 >&2
     tail -n 15 "$log" >&2
     exit "$ES_EXIT_FAILED"
+fi
+
+if ! grep -q 'Generating native code' "$log"; then
+    es_err "note: the native compile was skipped as up to date, so no trim/AOT warning was checked"
 fi
 
 binary="$staging/edgestation"
