@@ -108,7 +108,7 @@ begin "apt packages"
 if [[ $skip_apt -eq 1 ]]; then
     end "skipped"
 else
-    all_packages=("${ES_APT_X64[@]}" "${ES_APT_ARM64[@]}" "${ES_APT_QEMU[@]}")
+    all_packages=("${ES_APT_X64[@]}" "${ES_APT_ARM64[@]}" "${ES_APT_QEMU[@]}" "${ES_APT_TEST[@]}")
     mapfile -t all_packages < <(printf '%s\n' "${all_packages[@]}" | sort -u)
     if ES_APT_LOG="$logs/apt.log" es_apt_install --always-update "${all_packages[@]}"; then
         end "ok"

@@ -22,6 +22,10 @@ ES_APT_ARM64=(clang llvm binutils-aarch64-linux-gnu gcc-aarch64-linux-gnu libc6-
 # it comes from Debian's arm64 multiarch (es_apt_install adds the architecture).
 ES_APT_QEMU=(qemu-user-static libssl3:arm64)
 
+# What the tests themselves run: EdgeStation.Station.Tests (Audit) checks exports with
+# scripts/verify-export.py, the auditor's independent verifier.
+ES_APT_TEST=(python3)
+
 # The Debian release the station runs (Raspberry Pi OS / Debian 12 bookworm ship glibc 2.36).
 # publish.sh refuses a binary that needs a newer glibc than this.
 ES_MAX_GLIBC="${EDGESTATION_MAX_GLIBC:-2.36}"

@@ -10,12 +10,17 @@ public static class Workflows
     {
         RecordType.Dispute => Dispute,
         RecordType.Petition => Petition,
-        RecordType.Case => Simple("reported", "close", "closed", "case closed by police or court"),
-        RecordType.Lawsuit => Simple("filed", "close", "closed", "judgment, settlement or withdrawal"),
-        RecordType.Cult => Simple("reported", "handle", "handled", "dealt with by the responsible department"),
-        RecordType.GridEvent => Simple("reported", "close", "closed", "handled and closed"),
+        RecordType.Case => Case,
+        RecordType.Lawsuit => Lawsuit,
+        RecordType.Cult => Cult,
+        RecordType.GridEvent => GridEvent,
         _ => throw new ArgumentOutOfRangeException(nameof(type)),
     };
+
+    public static readonly Workflow Case = Simple("reported", "close", "closed", "case closed by police or court");
+    public static readonly Workflow Lawsuit = Simple("filed", "close", "closed", "judgment, settlement or withdrawal");
+    public static readonly Workflow Cult = Simple("reported", "handle", "handled", "dealt with by the responsible department");
+    public static readonly Workflow GridEvent = Simple("reported", "close", "closed", "handled and closed");
 
     // 排查 → 评估 → 交办 → 处置 → 化解/上报/未化解, then 回访.
     public static readonly Workflow Dispute = new(
