@@ -61,7 +61,7 @@ public sealed class RecordCommands(StationSettings settings)
             ?? throw new RecordInputException($"'{action}' is not an action for a {RecordTypeNames.Name(record.Type)}; allowed now: {allowedText}");
         if (!step.From.Contains(record.Status))
         {
-            throw new RecordInputException($"cannot '{action}' {record.Id}: it is '{record.Status}'; allowed now: {allowedText}");
+            throw new IllegalTransitionException($"cannot '{action}' {record.Id}: it is '{record.Status}'; allowed now: {allowedText}");
         }
         var fields = step.Fields(new TransitionContext(record, input, Settings, Schemas[record.Type], Time));
         if (step.To is not null)
@@ -183,7 +183,7 @@ public sealed class RecordCommands(StationSettings settings)
     {
         if (record.Voided)
         {
-            throw new RecordInputException($"{record.Id} was voided ({record.VoidReason}); it cannot change any more");
+            throw new IllegalTransitionException($"{record.Id} was voided ({record.VoidReason}); it cannot change any more");
         }
     }
 

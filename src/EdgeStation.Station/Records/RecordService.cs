@@ -49,7 +49,7 @@ public sealed class RecordService(LedgerStore store, StationConfig config, TimeP
     }
 
     public RecordSnapshot Get(string id) =>
-        Store.Find(id) ?? throw new RecordInputException($"no record '{id}' (see 'edgestation records list')");
+        Store.Find(id) ?? throw new RecordNotFoundException(id);
 
     public DateOnly Today() => Commands.Time.LocalDate(time.GetUtcNow());
 
@@ -92,5 +92,5 @@ public sealed class RecordService(LedgerStore store, StationConfig config, TimeP
     }
 
     private static RecordSnapshot Require(ILedgerView view, string id) =>
-        view.Find(id) ?? throw new RecordInputException($"no record '{id}' (see 'edgestation records list')");
+        view.Find(id) ?? throw new RecordNotFoundException(id);
 }

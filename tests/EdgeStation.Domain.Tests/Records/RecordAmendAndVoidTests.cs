@@ -41,7 +41,7 @@ public sealed class RecordAmendAndVoidTests
     {
         var dispute = Dispute();
 
-        var ex = Assert.Throws<RecordInputException>(() => _records.Amend(dispute, Later, null, (FieldKeys.Parties, "3")));
+        var ex = Assert.ThrowsAny<RecordInputException>(() => _records.Amend(dispute, Later, null, (FieldKeys.Parties, "3")));
         Assert.Equal("an amendment needs --reason (it is kept in the ledger)", ex.Message);
     }
 
@@ -50,7 +50,7 @@ public sealed class RecordAmendAndVoidTests
     {
         var dispute = Dispute();
 
-        Assert.Throws<RecordInputException>(() => _records.Amend(dispute, Later, "   ", (FieldKeys.Parties, "3")));
+        Assert.ThrowsAny<RecordInputException>(() => _records.Amend(dispute, Later, "   ", (FieldKeys.Parties, "3")));
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public sealed class RecordAmendAndVoidTests
     {
         var dispute = Dispute();
 
-        var ex = Assert.Throws<RecordInputException>(() => _records.Amend(dispute, Later, "check", (FieldKeys.Parties, "2")));
+        var ex = Assert.ThrowsAny<RecordInputException>(() => _records.Amend(dispute, Later, "check", (FieldKeys.Parties, "2")));
         Assert.Equal($"nothing to amend: give at least one field that differs from {dispute.Id}'s current value", ex.Message);
     }
 
@@ -67,7 +67,7 @@ public sealed class RecordAmendAndVoidTests
     {
         var dispute = Dispute();
 
-        Assert.Throws<RecordInputException>(() => _records.Amend(dispute, Later, "check", (FieldKeys.OccurredAt, "2026-03-08T00:00")));
+        Assert.ThrowsAny<RecordInputException>(() => _records.Amend(dispute, Later, "check", (FieldKeys.OccurredAt, "2026-03-08T00:00")));
     }
 
     [Fact]
@@ -75,7 +75,7 @@ public sealed class RecordAmendAndVoidTests
     {
         var dispute = Dispute();
 
-        Assert.Throws<RecordInputException>(() => _records.Amend(dispute, Later, "check"));
+        Assert.ThrowsAny<RecordInputException>(() => _records.Amend(dispute, Later, "check"));
     }
 
     [Fact]
@@ -83,7 +83,7 @@ public sealed class RecordAmendAndVoidTests
     {
         var dispute = Dispute();
 
-        var ex = Assert.Throws<RecordInputException>(() => _records.Amend(dispute, Later, "fix", ("status", "resolved")));
+        var ex = Assert.ThrowsAny<RecordInputException>(() => _records.Amend(dispute, Later, "fix", ("status", "resolved")));
         Assert.StartsWith("a dispute has no field 'status';", ex.Message, StringComparison.Ordinal);
     }
 
@@ -92,7 +92,7 @@ public sealed class RecordAmendAndVoidTests
     {
         var dispute = Dispute();
 
-        var ex = Assert.Throws<RecordInputException>(() => _records.Amend(dispute, Later, "fix", (FieldKeys.OccurredAt, "2026-03-11")));
+        var ex = Assert.ThrowsAny<RecordInputException>(() => _records.Amend(dispute, Later, "fix", (FieldKeys.OccurredAt, "2026-03-11")));
         Assert.Equal("--occurred-at is after --reported-at; something is reported after it happens", ex.Message);
     }
 
@@ -101,14 +101,14 @@ public sealed class RecordAmendAndVoidTests
     {
         var dispute = Dispute();
 
-        Assert.Throws<RecordInputException>(() => _records.Amend(dispute, Later, "add id", (FieldKeys.IdNumber, "11010519491231003X")));
+        Assert.ThrowsAny<RecordInputException>(() => _records.Amend(dispute, Later, "add id", (FieldKeys.IdNumber, "11010519491231003X")));
     }
 
     [Fact]
     public void Rejected_amendment_changes_nothing()
     {
         var dispute = Dispute();
-        Assert.Throws<RecordInputException>(() => _records.Amend(dispute, Later, null, (FieldKeys.Parties, "3")));
+        Assert.ThrowsAny<RecordInputException>(() => _records.Amend(dispute, Later, null, (FieldKeys.Parties, "3")));
 
         Assert.Equal((2L, 0), (dispute.Number(FieldKeys.Parties), dispute.Amendments));
     }
@@ -118,7 +118,7 @@ public sealed class RecordAmendAndVoidTests
     {
         var dispute = Dispute();
 
-        var ex = Assert.Throws<RecordInputException>(() => _records.Void(dispute, Later, reason: null));
+        var ex = Assert.ThrowsAny<RecordInputException>(() => _records.Void(dispute, Later, reason: null));
         Assert.Equal("voiding needs --reason (it is kept in the ledger)", ex.Message);
     }
 
@@ -127,7 +127,7 @@ public sealed class RecordAmendAndVoidTests
     {
         var dispute = Dispute();
 
-        Assert.Throws<RecordInputException>(() => _records.Void(dispute, Later, reason: " "));
+        Assert.ThrowsAny<RecordInputException>(() => _records.Void(dispute, Later, reason: " "));
     }
 
     [Fact]

@@ -34,7 +34,7 @@ public sealed class PetitionExtensionRuleTests
         var records = new RecordBuilder(WithExtension(days: 15, maxCount: 1));
         var petition = AcceptedPetition(records);
 
-        var ex = Assert.Throws<RecordInputException>(() => Extend(records, petition, 10, days: "16"));
+        var ex = Assert.ThrowsAny<RecordInputException>(() => Extend(records, petition, 10, days: "16"));
         Assert.Equal("--days must be at most 15 (E)", ex.Message);
     }
 
@@ -53,7 +53,7 @@ public sealed class PetitionExtensionRuleTests
         var records = new RecordBuilder(WithExtension(days: 30, maxCount: 2));
         var petition = Extend(records, Extend(records, AcceptedPetition(records), 10), 20);
 
-        Assert.Throws<RecordInputException>(() => Extend(records, petition, 30));
+        Assert.ThrowsAny<RecordInputException>(() => Extend(records, petition, 30));
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public sealed class PetitionExtensionRuleTests
     {
         var records = new RecordBuilder(WithExtension(days: 30, maxCount: 0));
 
-        Assert.Throws<RecordInputException>(() => Extend(records, AcceptedPetition(records), 10));
+        Assert.ThrowsAny<RecordInputException>(() => Extend(records, AcceptedPetition(records), 10));
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public sealed class PetitionWorkflowTests
         _records.Act(petition, "extend", Received.AddDays(30), new() { Days = days, Reason = reason });
 
     private RecordInputException Rejected(RecordSnapshot record, string action, TransitionInput? input = null) =>
-        Assert.Throws<RecordInputException>(() => _records.Act(record, action, Received.AddDays(50), input));
+        Assert.ThrowsAny<RecordInputException>(() => _records.Act(record, action, Received.AddDays(50), input));
 
     [Fact]
     public void New_petition_starts_received_at_village_level()
@@ -88,7 +88,7 @@ public sealed class PetitionWorkflowTests
     [Fact]
     public void Extension_needs_a_whole_number_of_days()
     {
-        Assert.Throws<RecordInputException>(() => Extend(Accepted(), days: "ten"));
+        Assert.ThrowsAny<RecordInputException>(() => Extend(Accepted(), days: "ten"));
     }
 
     [Fact]
