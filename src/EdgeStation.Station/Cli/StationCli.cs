@@ -15,6 +15,7 @@ public static class StationCli
         g.AddTo(root);
         root.Subcommands.Add(RecordsCommand.Build(g, ctx));
         root.Subcommands.Add(IndicatorsCommand.Build(g, ctx));
+        root.Subcommands.Add(RunCommand.Build(g, ctx));
         root.Subcommands.Add(DemoCommand.Build(g, ctx));
         root.Subcommands.Add(DiagCommand.Build(g, ctx));
         root.Subcommands.Add(VersionCommand.Build(g, ctx));

@@ -2,5 +2,8 @@ using EdgeStation.Domain.Settings;
 
 namespace EdgeStation.Station.Config;
 
-/// <summary>The loaded configuration: domain settings plus the station's own name.</summary>
-public sealed record StationConfig(StationSettings Settings, string Village, string? SourceFile);
+/// <summary>The loaded configuration: domain settings, the station's own name, and where it serves.</summary>
+public sealed record StationConfig(StationSettings Settings, string Village, string? SourceFile)
+{
+    public HttpSettings Http { get; init; } = new();
+}

@@ -11,6 +11,7 @@ public sealed class StationConfigDocument
     public string? EscalationAbove { get; set; }
     public DisputeDeadlinesDocument? DisputeDeadlines { get; set; }
     public SafetyIndexDocument? SafetyIndex { get; set; }
+    public HttpConfigDocument? Http { get; set; }
 }
 
 public sealed class DisputeDeadlinesDocument

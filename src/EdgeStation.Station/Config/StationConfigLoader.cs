@@ -106,7 +106,22 @@ public static class StationConfigLoader
         {
             throw new UsageException($"config file {path}: timeZone: {ex.Message}");
         }
-        return new StationConfig(settings, doc.Village ?? "", path);
+        var http = new HttpSettings();
+        if (doc.Http is { } h)
+        {
+            http = new HttpSettings
+            {
+                Bind = h.Bind ?? http.Bind,
+                Port = h.Port is { } port ? (port is > 0 and < 65536 ? port : throw new UsageException($"config file {path}: http.port must be 1–65535 (got {port})")) : http.Port,
+                Certificate = h.Certificate,
+                CertificateKey = h.CertificateKey,
+            };
+            if (!System.Net.IPAddress.TryParse(http.Bind, out _))
+            {
+                throw new UsageException($"config file {path}: http.bind must be an IP address such as 127.0.0.1 or 0.0.0.0 (got '{http.Bind}')");
+            }
+        }
+        return new StationConfig(settings, doc.Village ?? "", path) { Http = http };
     }
 
     private static int Positive(int? value, int fallback, string key, string path) =>

@@ -19,33 +19,45 @@ public sealed class RecordService(LedgerStore store, StationConfig config, TimeP
     public StationConfig Config { get; } = config;
     public RecordCommands Commands { get; } = new(config.Settings);
 
-    public AppendResult Add(RecordType type, IReadOnlyDictionary<string, string> raw, string actor)
+    public AppendResult Add(RecordType type, IReadOnlyDictionary<string, string> raw, string actor) =>
+        AddAsync(type, raw, actor).GetAwaiter().GetResult();
+
+    public async Task<AppendResult> AddAsync(RecordType type, IReadOnlyDictionary<string, string> raw, string actor)
     {
         var now = Now();
         EnsureStation(actor, now);
-        return Store.Append(view =>
+        return (await Store.AppendAsync(view =>
         {
             var id = view.NextRecordId(type, Commands.Time.LocalDate(now).Year);
             return Commands.Create(type, id, raw, actor, now, view.Find);
-        })!;
+        }))!;
     }
 
-    public AppendResult Transition(string id, string action, TransitionInput input, string actor)
+    public AppendResult Transition(string id, string action, TransitionInput input, string actor) =>
+        TransitionAsync(id, action, input, actor).GetAwaiter().GetResult();
+
+    public async Task<AppendResult> TransitionAsync(string id, string action, TransitionInput input, string actor)
     {
         var now = Now();
-        return Store.Append(view => Commands.Transition(Require(view, id), action, input, actor, now))!;
+        return (await Store.AppendAsync(view => Commands.Transition(Require(view, id), action, input, actor, now)))!;
     }
 
-    public AppendResult Amend(string id, IReadOnlyDictionary<string, string> raw, string? reason, string actor)
+    public AppendResult Amend(string id, IReadOnlyDictionary<string, string> raw, string? reason, string actor) =>
+        AmendAsync(id, raw, reason, actor).GetAwaiter().GetResult();
+
+    public async Task<AppendResult> AmendAsync(string id, IReadOnlyDictionary<string, string> raw, string? reason, string actor)
     {
         var now = Now();
-        return Store.Append(view => Commands.Amend(Require(view, id), raw, reason, actor, now, view.Find))!;
+        return (await Store.AppendAsync(view => Commands.Amend(Require(view, id), raw, reason, actor, now, view.Find)))!;
     }
 
-    public AppendResult Void(string id, string? reason, string actor)
+    public AppendResult Void(string id, string? reason, string actor) =>
+        VoidAsync(id, reason, actor).GetAwaiter().GetResult();
+
+    public async Task<AppendResult> VoidAsync(string id, string? reason, string actor)
     {
         var now = Now();
-        return Store.Append(view => Commands.Void(Require(view, id), reason, actor, now))!;
+        return (await Store.AppendAsync(view => Commands.Void(Require(view, id), reason, actor, now)))!;
     }
 
     public RecordSnapshot Get(string id) =>

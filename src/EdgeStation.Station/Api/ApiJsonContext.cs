@@ -1,0 +1,22 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using EdgeStation.Domain.Indicators;
+using Microsoft.AspNetCore.Mvc;
+
+namespace EdgeStation.Station.Api;
+
+/// <summary>Source-generated JSON for the API (Native AOT). Unknown members are refused, not ignored.</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(CreateRecordRequest))]
+[JsonSerializable(typeof(TransitionRequest))]
+[JsonSerializable(typeof(AmendRequest))]
+[JsonSerializable(typeof(VoidRequest))]
+[JsonSerializable(typeof(LedgerHeadResponse))]
+[JsonSerializable(typeof(HealthResponse))]
+[JsonSerializable(typeof(IndicatorReport))]
+[JsonSerializable(typeof(ProblemDetails))]
+[JsonSerializable(typeof(JsonElement))]
+internal sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -1,0 +1,25 @@
+using EdgeStation.Domain.Records;
+using EdgeStation.Storage;
+using Microsoft.AspNetCore.Mvc;
+
+namespace EdgeStation.Station.Api;
+
+/// <summary>Every API error is an RFC 9457 problem-details body with a status that says whose fault it is.</summary>
+public static class ApiProblem
+{
+    public static IResult For(Exception ex) => ex switch
+    {
+        RecordNotFoundException e => Problem(StatusCodes.Status404NotFound, "record not found", e.Message),
+        IllegalTransitionException e => Problem(StatusCodes.Status409Conflict, "action not allowed now", e.Message),
+        RecordInputException e => Problem(StatusCodes.Status400BadRequest, "invalid input", e.Message),
+        StorageEnvironmentException e => Problem(StatusCodes.Status503ServiceUnavailable, "storage unavailable", e.Message),
+        _ => throw ex,
+    };
+
+    public static IResult Problem(int status, string title, string detail) =>
+        TypedResults.Json(
+            new ProblemDetails { Status = status, Title = title, Detail = detail, Type = $"https://httpstatuses.io/{status}" },
+            ApiJsonContext.Default.ProblemDetails,
+            contentType: "application/problem+json",
+            statusCode: status);
+}

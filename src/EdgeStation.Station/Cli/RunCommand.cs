@@ -1,0 +1,37 @@
+using System.CommandLine;
+using EdgeStation.Station.Service;
+
+namespace EdgeStation.Station.Cli;
+
+/// <summary>`edgestation run`: the station service (systemd Type=notify). Owns the database while it runs.</summary>
+public static class RunCommand
+{
+    public const string DefaultConfig = "/etc/edgestation/station.json";
+
+    public static Command Build(GlobalOptions g, CliContext ctx)
+    {
+        var urls = new Option<string?>("--urls") { Description = "override where to listen, e.g. http://127.0.0.1:8080", HelpName = "URLS" };
+        var cmd = new Command("run", $"run the station service: JSON API and health on 127.0.0.1:8080 by default (config: --config, else {DefaultConfig} when present)") { urls };
+        cmd.SetAction(p =>
+        {
+            var configPath = p.GetValue(g.Config) ?? ctx.Environment("EDGESTATION_CONFIG") ?? (File.Exists(DefaultConfig) ? DefaultConfig : null);
+            var dataDir = g.ResolveDataDir(p, ctx);
+            var config = Config.StationConfigLoader.Load(configPath, dataDir, ctx.Environment);
+            using var store = Storage.Ledger.LedgerStore.Open(dataDir);
+            var app = StationHost.Build(store, config, ctx.Time, p.GetValue(urls));
+            try
+            {
+                app.Start();
+            }
+            catch (IOException ex)
+            {
+                throw new Storage.StorageEnvironmentException($"cannot listen on {p.GetValue(urls) ?? StationHost.Url(config.Http)}: {ex.Message}", ex);
+            }
+            ctx.Error.WriteLine($"edgestation {ThisAssembly.AssemblyInformationalVersion}: serving {string.Join(", ", app.Urls)} from {dataDir} (ledger head {store.Head})");
+            app.WaitForShutdown(); // SIGTERM: Kestrel drains requests, then the store finishes queued appends
+            app.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            return ExitCodes.Ok;
+        });
+        return cmd;
+    }
+}

@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using EdgeStation.Station.Api;
+using EdgeStation.Station.Config;
+using EdgeStation.Station.Records;
+using EdgeStation.Storage.Ledger;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace EdgeStation.Station.Service;
+
+/// <summary>
+/// The station service: Kestrel (slim builder, Native AOT) serving the JSON API (and, next, the kiosk UI)
+/// from the process that owns the database. Composition root of `edgestation run`.
+/// </summary>
+public static class StationHost
+{
+    public static WebApplication Build(LedgerStore store, StationConfig config, TimeProvider time, string? urls = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+        builder.Host.UseSystemd();
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning); // no line per kiosk request
+        builder.WebHost.UseKestrel(k =>
+        {
+            k.AddServerHeader = false;
+            k.Limits.MaxRequestBodySize = JsonBody.MaxBytes;
+        });
+        builder.WebHost.UseUrls(urls ?? Url(config.Http));
+        if (config.Http.Certificate is { } cert)
+        {
+            builder.WebHost.ConfigureKestrel(k => k.ConfigureHttpsDefaults(h =>
+                h.ServerCertificate = System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPemFile(cert, config.Http.CertificateKey)));
+        }
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
+        builder.Services.AddSingleton(store);
+        builder.Services.AddSingleton(config);
+        builder.Services.AddSingleton(time);
+        builder.Services.AddSingleton(new RecordService(store, config, time));
+        builder.Services.AddSingleton<StationMetrics>();
+        // UseSystemd registers the notifier only under systemd; the watchdog asks for it everywhere.
+        builder.Services.TryAddSingleton<Microsoft.Extensions.Hosting.Systemd.ISystemdNotifier, Microsoft.Extensions.Hosting.Systemd.SystemdNotifier>();
+        builder.Services.AddHostedService<SystemdWatchdog>();
+
+        var app = builder.Build();
+        var metrics = app.Services.GetRequiredService<StationMetrics>();
+        app.Use(async (http, next) =>
+        {
+            var started = Stopwatch.GetTimestamp();
+            await next(http);
+            var route = (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "unmatched";
+            metrics.Observe(route, http.Request.Method, http.Response.StatusCode, Stopwatch.GetElapsedTime(started));
+        });
+        app.MapGet("/healthz", (LedgerStore s) => TypedResults.Json(new HealthResponse("ready", s.Head.Seq, metrics.UptimeSeconds), ApiJsonContext.Default.HealthResponse));
+        app.MapGet("/healthz/live", () => TypedResults.Text("live"));
+        app.MapGet("/metrics", (LedgerStore s) => TypedResults.Text(metrics.Render(s), "text/plain; version=0.0.4; charset=utf-8"));
+        app.MapRecordEndpoints();
+        app.MapFallback(IResult () => ApiProblem.Problem(StatusCodes.Status404NotFound, "not found", "no such page or endpoint"));
+        return app;
+    }
+
+    public static string Url(HttpSettings http)
+    {
+        var scheme = http.Certificate is null ? "http" : "https";
+        var host = http.Bind.Contains(':', StringComparison.Ordinal) ? $"[{http.Bind}]" : http.Bind;
+        return $"{scheme}://{host}:{http.Port}";
+    }
+}

@@ -1,0 +1,174 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using EdgeStation.Station.Config;
+using EdgeStation.Station.Service;
+using EdgeStation.Storage.Ledger;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Time.Testing;
+using Microsoft.AspNetCore.Hosting.Server;
+
+namespace EdgeStation.Station.Tests.Api;
+
+/// <summary>The JSON API on a real Kestrel on loopback, over a real LiteDB file.</summary>
+public sealed class ApiTests : IAsyncLifetime
+{
+    private readonly string _dataDir = Directory.CreateTempSubdirectory("edgestation-api-").FullName;
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 3, 10, 1, 0, 0, TimeSpan.Zero));
+    private LedgerStore _store = null!;
+    private WebApplication _app = null!;
+    private HttpClient _http = null!;
+
+    public async Task InitializeAsync()
+    {
+        _store = LedgerStore.Open(_dataDir);
+        _app = StationHost.Build(_store, new StationConfig(new Domain.Settings.StationSettings(), "测试村", null), _clock, "http://127.0.0.1:0");
+        await _app.StartAsync();
+        var address = _app.Services.GetService(typeof(IServer)) is IServer server
+            ? server.Features.Get<IServerAddressesFeature>()!.Addresses.First()
+            : throw new InvalidOperationException("no server");
+        _http = new HttpClient { BaseAddress = new Uri(address) };
+    }
+
+    public async Task DisposeAsync()
+    {
+        _http.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        _store.Dispose();
+        Directory.Delete(_dataDir, recursive: true);
+    }
+
+    private Task<HttpResponseMessage> Post(string path, string json) =>
+        _http.PostAsync(path, new StringContent(json, Encoding.UTF8, "application/json"));
+
+    private async Task<string> CreateDispute()
+    {
+        var r = await Post("/api/records", """{"type":"dispute","fields":{"category":"neighbours","parties":2,"risk":"yellow","summary":"邻里纠纷"}}""");
+        Assert.Equal(HttpStatusCode.Created, r.StatusCode);
+        using var doc = JsonDocument.Parse(await r.Content.ReadAsStringAsync());
+        return doc.RootElement.GetProperty("id").GetString()!;
+    }
+
+    [Fact]
+    public async Task Health_says_ready_with_the_ledger_head()
+    {
+        using var doc = JsonDocument.Parse(await _http.GetStringAsync("/healthz"));
+
+        Assert.Equal("ready", doc.RootElement.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task A_created_record_is_at_its_location()
+    {
+        var r = await Post("/api/records", """{"type":"grid-event","fields":{"category":"environment"}}""");
+
+        Assert.Equal(HttpStatusCode.Created, r.StatusCode);
+        Assert.Equal("/api/records/GE-2026-0001", r.Headers.Location!.ToString());
+        using var doc = JsonDocument.Parse(await _http.GetStringAsync(r.Headers.Location));
+        Assert.Equal("reported", doc.RootElement.GetProperty("status").GetString());
+        Assert.Equal("kiosk", _store.History("GE-2026-0001").Single().Event.Actor);
+    }
+
+    [Fact]
+    public async Task A_dispute_moves_through_its_workflow_over_http()
+    {
+        var id = await CreateDispute();
+
+        Assert.Equal(HttpStatusCode.OK, (await Post($"/api/records/{id}/transitions", """{"action":"assess","risk":"red"}""")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Post($"/api/records/{id}/transitions", """{"action":"assign","to":"王某"}""")).StatusCode);
+        var resolved = await Post($"/api/records/{id}/transitions", """{"action":"resolve","note":"达成协议"}""");
+
+        using var doc = JsonDocument.Parse(await resolved.Content.ReadAsStringAsync());
+        Assert.Equal("resolved", doc.RootElement.GetProperty("status").GetString());
+        using var indicators = JsonDocument.Parse(await _http.GetStringAsync("/api/indicators"));
+        Assert.Equal(1.0, indicators.RootElement.GetProperty("disputeResolutionRate").GetDouble());
+    }
+
+    public static TheoryData<string, string, HttpStatusCode, string> BadRequests => new()
+    {
+        { "/api/records", "{not json", HttpStatusCode.BadRequest, "malformed JSON" },
+        { "/api/records", """{"type":"dispute","fields":{},"extra":1}""", HttpStatusCode.BadRequest, "unknown member" },
+        { "/api/records", """{"type":"spaceship","fields":{}}""", HttpStatusCode.BadRequest, "'type' must be one of" },
+        { "/api/records", """{"type":"dispute","fields":{"category":"neighbours","parties":2,"risk":"purple"}}""", HttpStatusCode.BadRequest, "red, yellow, green" },
+        { "/api/records", """{"type":"dispute","fields":{"category":"neighbours","parties":true}}""", HttpStatusCode.BadRequest, "string or a number" },
+        { "/api/records", "null", HttpStatusCode.BadRequest, "null" },
+        { "/api/records/DS-2026-0001/transitions", """{"action":"resolve"}""", HttpStatusCode.Conflict, "allowed now: assess" },
+        { "/api/records/DS-2026-0001/transitions", """{"action":"extend","days":true}""", HttpStatusCode.BadRequest, "'days' must be a number" },
+        { "/api/records/DS-2026-0099/transitions", """{"action":"assess","risk":"red"}""", HttpStatusCode.NotFound, "no record" },
+        { "/api/records/DS-2026-0001/amendments", """{"fields":{"parties":3}}""", HttpStatusCode.BadRequest, "--reason" },
+        { "/api/records/DS-2026-0001/void", """{}""", HttpStatusCode.BadRequest, "--reason" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadRequests))]
+    public async Task Bad_requests_get_a_problem_and_store_nothing(string path, string body, HttpStatusCode status, string detail)
+    {
+        await CreateDispute();
+        var head = _store.Head;
+
+        var r = await Post(path, body);
+
+        Assert.Equal(status, r.StatusCode);
+        Assert.Equal("application/problem+json", r.Content.Headers.ContentType!.MediaType);
+        using var doc = JsonDocument.Parse(await r.Content.ReadAsStringAsync());
+        Assert.Contains(detail, doc.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(head, _store.Head);
+    }
+
+    [Fact]
+    public async Task An_oversize_body_is_refused_with_413()
+    {
+        var summary = new string('长', 40_000);
+
+        var r = await Post("/api/records", $$$"""{"type":"dispute","fields":{"category":"neighbours","parties":2,"summary":"{{{summary}}}"}}""");
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, r.StatusCode);
+        Assert.Equal(0, _store.Head.Seq);
+    }
+
+    [Fact]
+    public async Task A_body_that_is_not_json_is_refused_with_415()
+    {
+        var r = await _http.PostAsync("/api/records", new StringContent("type=dispute", Encoding.UTF8, "application/x-www-form-urlencoded"));
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, r.StatusCode);
+    }
+
+    [Fact]
+    public async Task Concurrent_posts_are_group_committed_into_one_unbroken_chain()
+    {
+        var posts = Enumerable.Range(0, 40).Select(_ => Post("/api/records", """{"type":"grid-event","fields":{"category":"environment"}}"""));
+
+        var responses = await Task.WhenAll(posts);
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        Assert.True(LedgerVerifier.Verify(_store.Entries()).Ok);
+        Assert.Equal(41, _store.Head.Seq); // station entry + 40
+    }
+
+    [Fact]
+    public async Task Metrics_count_requests_by_route_in_prometheus_text()
+    {
+        await CreateDispute();
+        await _http.GetAsync("/api/records/NOPE");
+
+        var text = await _http.GetStringAsync("/metrics");
+
+        Assert.Contains("edgestation_records{type=\"dispute\"} 1", text, StringComparison.Ordinal);
+        Assert.Contains("edgestation_http_requests_total{route=\"/api/records/{id}\",method=\"GET\",status=\"404\"} 1", text, StringComparison.Ordinal);
+        Assert.Contains("edgestation_ledger_head_seq 2", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_record_list_is_a_json_array()
+    {
+        var id = await CreateDispute();
+
+        var list = await _http.GetFromJsonAsync<JsonElement>("/api/records?type=dispute");
+
+        Assert.Equal([id], list.EnumerateArray().Select(e => e.GetProperty("id").GetString()));
+    }
+}
