@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using EdgeStation.Station.Api;
 using EdgeStation.Station.Config;
+using EdgeStation.Station.Kiosk;
 using EdgeStation.Station.Records;
 using EdgeStation.Storage.Ledger;
 using Microsoft.AspNetCore.Http.Features;
@@ -56,6 +57,7 @@ public static class StationHost
         app.MapGet("/healthz/live", () => TypedResults.Text("live"));
         app.MapGet("/metrics", (LedgerStore s) => TypedResults.Text(metrics.Render(s), "text/plain; version=0.0.4; charset=utf-8"));
         app.MapRecordEndpoints();
+        app.MapKiosk();
         app.MapFallback(IResult () => ApiProblem.Problem(StatusCodes.Status404NotFound, "not found", "no such page or endpoint"));
         return app;
     }

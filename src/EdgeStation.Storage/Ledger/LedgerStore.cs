@@ -169,6 +169,17 @@ public sealed class LedgerStore : IDisposable
         }
     }
 
+    /// <summary>One page of records of a type, newest id first (ids count up per type and year).</summary>
+    public IReadOnlyList<RecordSnapshot> RecordsPage(RecordType type, int skip, int limit) =>
+        _records.Query()
+            .Where(Query.EQ("type", RecordTypeNames.Name(type)))
+            .OrderByDescending("_id")
+            .Skip(skip)
+            .Limit(limit)
+            .ToDocuments()
+            .Select(SnapshotBson.FromBson)
+            .ToList();
+
     public int RecordCount(RecordType? type = null) =>
         type is { } t ? _records.Count(Query.EQ("type", RecordTypeNames.Name(t))) : _records.Count();
 

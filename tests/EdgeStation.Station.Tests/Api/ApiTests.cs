@@ -6,9 +6,9 @@ using EdgeStation.Station.Config;
 using EdgeStation.Station.Service;
 using EdgeStation.Storage.Ledger;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Time.Testing;
-using Microsoft.AspNetCore.Hosting.Server;
 
 namespace EdgeStation.Station.Tests.Api;
 

@@ -1,0 +1,5 @@
+using EdgeStation.Domain.Indicators;
+
+namespace EdgeStation.Station.Kiosk;
+
+public sealed record HomePage(LayoutModel Layout, IndicatorReport Report, IReadOnlyList<DueItem> Due);

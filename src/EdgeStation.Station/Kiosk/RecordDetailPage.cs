@@ -1,0 +1,13 @@
+using EdgeStation.Domain.Calendar;
+using EdgeStation.Domain.Records;
+using EdgeStation.Storage.Ledger;
+
+namespace EdgeStation.Station.Kiosk;
+
+public sealed record RecordDetailPage(
+    LayoutModel Layout,
+    RecordSnapshot Record,
+    IReadOnlyList<(LedgerEntry Entry, RecordEvent Event)> History,
+    IReadOnlyList<string> Actions,
+    IReadOnlyList<DueItem> Deadlines,
+    StationTime Time);

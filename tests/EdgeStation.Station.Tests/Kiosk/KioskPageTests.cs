@@ -1,0 +1,115 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using EdgeStation.Domain.Records;
+using EdgeStation.Domain.Settings;
+using EdgeStation.Station.Config;
+using EdgeStation.Station.Kiosk;
+using EdgeStation.Station.Records;
+using EdgeStation.Station.Service;
+using EdgeStation.Storage.Ledger;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Time.Testing;
+
+namespace EdgeStation.Station.Tests.Kiosk;
+
+/// <summary>The kiosk pages rendered by the real service over a seeded demo year.</summary>
+public sealed partial class KioskPageTests : IAsyncLifetime
+{
+    private readonly string _dataDir = Directory.CreateTempSubdirectory("edgestation-kiosk-").FullName;
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2025, 12, 31, 4, 0, 0, TimeSpan.Zero));
+    private LedgerStore _store = null!;
+    private WebApplication _app = null!;
+    private HttpClient _http = null!;
+
+    public async Task InitializeAsync()
+    {
+        _store = LedgerStore.Open(_dataDir);
+        var config = new StationConfig(new StationSettings(), "杨柳村", null);
+        DemoLoader.Seed(new RecordService(_store, config, _clock), "杨柳村", 2025, _clock.GetUtcNow());
+        _app = StationHost.Build(_store, config, _clock, "http://127.0.0.1:0");
+        await _app.StartAsync();
+        var server = (IServer)_app.Services.GetService(typeof(IServer))!;
+        _http = new HttpClient { BaseAddress = new Uri(server.Features.Get<IServerAddressesFeature>()!.Addresses.First()) };
+    }
+
+    public async Task DisposeAsync()
+    {
+        _http.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        _store.Dispose();
+        Directory.Delete(_dataDir, recursive: true);
+    }
+
+    [Fact]
+    public async Task Home_shows_the_four_streaks_as_the_indicators_compute_them()
+    {
+        var html = await _http.GetStringAsync("/");
+        var report = new RecordService(_store, new StationConfig(new StationSettings(), "", null), _clock).Indicators(null);
+
+        Assert.Contains($"data-streak=\"noCases\">{report.StreakDays.NoCases}<", html, StringComparison.Ordinal);
+        Assert.Contains($"data-streak=\"noCults\">{report.StreakDays.NoCults}<", html, StringComparison.Ordinal);
+        Assert.Contains("无案件", html, StringComparison.Ordinal);
+        Assert.Contains("杨柳村", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_type_page_lists_its_records_newest_first()
+    {
+        var html = await _http.GetStringAsync("/records/petition");
+
+        var ids = PetitionId().Matches(html).Select(m => m.Value).Distinct().ToList();
+        Assert.NotEmpty(ids);
+        Assert.Equal(ids.OrderDescending(StringComparer.Ordinal), ids);
+    }
+
+    [Fact]
+    public async Task A_record_page_shows_its_history_with_who_and_when()
+    {
+        var id = _store.Records(RecordType.Dispute).First(r => r.Status == "resolved").Id;
+
+        var html = await _http.GetStringAsync($"/record/{id}");
+
+        Assert.Contains("已化解", html, StringComparison.Ordinal);
+        Assert.Contains("操作人 demo", html, StringComparison.Ordinal);
+        Assert.Contains("data-action=\"follow-up\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Unknown_pages_are_404()
+    {
+        Assert.Equal(HttpStatusCode.NotFound, (await _http.GetAsync("/records/spaceship")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _http.GetAsync("/record/DS-1999-0001")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_stylesheet_is_served_from_the_binary()
+    {
+        var r = await _http.GetAsync("/assets/kiosk.css");
+
+        Assert.Equal("text/css", r.Content.Headers.ContentType!.MediaType);
+        Assert.Contains(".streak", await r.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_status_action_type_and_field_has_a_chinese_label()
+    {
+        var text = UiText.Load();
+        var schemas = new RecordSchemas(new StationSettings());
+        var keys = RecordTypeNames.All.SelectMany(type =>
+        {
+            var workflow = Domain.Workflows.Workflows.For(type);
+            return workflow.Statuses.Select(s => "status." + s)
+                .Concat(workflow.Actions.Select(a => "action." + a.Name))
+                .Concat(schemas[type].Fields.Select(f => "field." + f.Key))
+                .Append("type." + RecordTypeNames.Name(type));
+        });
+
+        Assert.Empty(keys.Where(k => !text.Has(k)).Distinct());
+    }
+
+    [GeneratedRegex("PT-2025-\\d{4}")]
+    private static partial Regex PetitionId();
+}
