@@ -40,6 +40,23 @@ public static class KioskEndpoints
             return Render(Slices.RecordList.Create(page));
         });
 
+        app.MapGet("/records/{type}/new", IResult (RecordService service, string type) =>
+        {
+            if (!RecordTypeNames.TryParse(type, out var recordType))
+            {
+                return Results.NotFound();
+            }
+            var fields = service.Commands.Schemas[recordType].InputFields.ToList();
+            return Render(Slices.NewRecord.Create(new NewRecordPage(Layout(service, text, text["form.new"], KioskNav.ForType(type)), type, fields)));
+        });
+
+        var js = ReadAsset("kiosk.js");
+        app.MapGet("/assets/kiosk.js", (HttpContext http) =>
+        {
+            http.Response.Headers.CacheControl = "public, max-age=86400";
+            return TypedResults.Text(js, "text/javascript; charset=utf-8");
+        });
+
         app.MapGet("/record/{id}", IResult (RecordService service, string id) =>
         {
             if (service.Store.Find(id) is not { } record)

@@ -110,6 +110,35 @@ public sealed partial class KioskPageTests : IAsyncLifetime
         Assert.Empty(keys.Where(k => !text.Has(k)).Distinct());
     }
 
+    [Fact]
+    public async Task The_new_dispute_form_has_an_input_for_every_field_a_person_enters()
+    {
+        var html = await _http.GetStringAsync("/records/dispute/new");
+        var schema = new RecordSchemas(new StationSettings())[RecordType.Dispute];
+
+        foreach (var field in schema.InputFields)
+        {
+            Assert.Contains($"data-field=\"{field.Key}\"", html, StringComparison.Ordinal);
+        }
+        Assert.DoesNotContain("data-field=\"assignedTo\"", html, StringComparison.Ordinal); // set by 'assign'
+        Assert.Contains("邻里纠纷", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_received_petition_offers_accept_and_decline_forms_decline_needing_a_note()
+    {
+        var id = _store.Records(RecordType.Petition).First().Id;
+        var service = new RecordService(_store, new StationConfig(new StationSettings(), "", null), _clock);
+        var fresh = service.Add(RecordType.Petition, new Dictionary<string, string> { ["channel"] = "visit", ["persons"] = "1" }, "test").Record!.Id;
+
+        var html = await _http.GetStringAsync($"/record/{fresh}");
+
+        Assert.Contains("data-action=\"accept\"", html, StringComparison.Ordinal);
+        Assert.Contains("data-action=\"decline\"", html, StringComparison.Ordinal);
+        Assert.Contains("data-input=\"note\" maxlength=\"500\" required", html, StringComparison.Ordinal);
+        Assert.NotEqual(id, fresh);
+    }
+
     [GeneratedRegex("PT-2025-\\d{4}")]
     private static partial Regex PetitionId();
 }

@@ -1,0 +1,5 @@
+using EdgeStation.Domain.Records;
+
+namespace EdgeStation.Station.Kiosk;
+
+public sealed record NewRecordPage(LayoutModel Layout, string Type, IReadOnlyList<FieldSpec> Fields);
