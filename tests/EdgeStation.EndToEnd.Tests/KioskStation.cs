@@ -1,0 +1,95 @@
+using EdgeStation.Domain.Settings;
+using EdgeStation.Station.Config;
+using EdgeStation.Station.Records;
+using EdgeStation.Station.Service;
+using EdgeStation.Storage.Ledger;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Time.Testing;
+using Microsoft.Playwright;
+
+namespace EdgeStation.EndToEnd.Tests;
+
+/// <summary>
+/// A seeded station served on loopback and a real Chromium (Debian's, driven by Playwright) pointed at it.
+/// Screenshots go to artifacts/screenshots/ for people to look at.
+/// </summary>
+public sealed class KioskStation : IAsyncLifetime
+{
+    public const string Chromium = "/usr/bin/chromium";
+
+    private readonly string _dataDir = Directory.CreateTempSubdirectory("edgestation-e2e-").FullName;
+    private WebApplication? _app;
+    private IPlaywright? _playwright;
+
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 10, 1, 0, 0, TimeSpan.Zero));
+    public LedgerStore Store { get; private set; } = null!;
+    public IBrowser Browser { get; private set; } = null!;
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public static string ScreenshotDir { get; } = Path.Combine(RepoRoot(), "artifacts", "screenshots");
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(Chromium))
+        {
+            throw new InvalidOperationException($"{Chromium} is missing: install the Debian package 'chromium' (scripts/test.sh does)");
+        }
+        Store = LedgerStore.Open(_dataDir);
+        var config = new StationConfig(new StationSettings(), "杨柳村", null);
+        DemoLoader.Seed(new RecordService(Store, config, Clock), "杨柳村", 2026, Clock.GetUtcNow());
+        _app = StationHost.Build(Store, config, Clock, "http://127.0.0.1:0");
+        await _app.StartAsync();
+        var server = (IServer)_app.Services.GetService(typeof(IServer))!;
+        BaseAddress = new Uri(server.Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        Directory.CreateDirectory(ScreenshotDir);
+    }
+
+    public async Task<IPage> NewPage(int width, int height)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            BaseURL = BaseAddress.ToString(),
+            Locale = "zh-CN",
+            HasTouch = true,
+        });
+        return await context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+        _playwright?.Dispose();
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+        Store?.Dispose();
+        Directory.Delete(_dataDir, recursive: true);
+    }
+
+    private static string RepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "EdgeStation.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+        return Path.GetTempPath();
+    }
+}
