@@ -42,6 +42,7 @@ public static class RecordProjector
         {
             current.Fields[k] = v;
         }
+        current.PrimeTimes(null, null); // an amendment may have moved them
         if (e.Fields.TryGetValue(FieldKeys.Level, out var reached))
         {
             // When each level was first reached: "escalated" is dated by the step that crossed the line.

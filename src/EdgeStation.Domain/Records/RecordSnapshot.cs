@@ -26,13 +26,23 @@ public sealed class RecordSnapshot
 
     public DateTimeOffset? Instant(string key) =>
         Fields.TryGetValue(key, out var v) && !v.IsNumber
-            ? DateTimeOffset.Parse(v.Text!, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal)
+            ? DateTimeOffset.ParseExact(v.Text!, FieldParser.InstantFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal)
             : null;
 
     public DateTimeOffset? Mark(string action) => Marks.TryGetValue(action, out var at) ? at : null;
 
-    /// <summary>When it happened; falls back to when it was reported, then recorded.</summary>
-    public DateTimeOffset OccurredAt => Instant(FieldKeys.OccurredAt) ?? ReportedAt;
+    private DateTimeOffset? _reportedAt;
+    private DateTimeOffset? _occurredAt;
 
-    public DateTimeOffset ReportedAt => Instant(FieldKeys.ReportedAt) ?? CreatedAt;
+    /// <summary>When it happened; falls back to when it was reported, then recorded. Parsed once (indicators read it often).</summary>
+    public DateTimeOffset OccurredAt => _occurredAt ??= Instant(FieldKeys.OccurredAt) ?? ReportedAt;
+
+    public DateTimeOffset ReportedAt => _reportedAt ??= Instant(FieldKeys.ReportedAt) ?? CreatedAt;
+
+    /// <summary>Supplies the two times already parsed (storage keeps them as numbers), or forgets them after fields change.</summary>
+    public void PrimeTimes(DateTimeOffset? reportedAt, DateTimeOffset? occurredAt)
+    {
+        _reportedAt = reportedAt;
+        _occurredAt = occurredAt;
+    }
 }

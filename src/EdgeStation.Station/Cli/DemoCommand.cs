@@ -40,10 +40,11 @@ public static class DemoCommand
             WriteOverdue(o, service, report.Date);
             o.WriteLine($"  ledger head {session.Store.Head}  (records verify: {(Storage.Ledger.LedgerVerifier.Verify(session.Store.Entries()).Ok ? "intact" : "TAMPERED")})");
             o.WriteLine();
+            var self = Invocation(ctx);
             o.WriteLine("Try:");
-            o.WriteLine($"  edgestation --data-dir {dataDir} indicators");
-            o.WriteLine($"  edgestation --data-dir {dataDir} records list --type petition");
-            o.WriteLine($"  edgestation --data-dir {dataDir} records add dispute --category neighbours --parties 2 --risk yellow --summary \"…\"");
+            o.WriteLine($"  {self} --data-dir {dataDir} indicators");
+            o.WriteLine($"  {self} --data-dir {dataDir} records list --type petition");
+            o.WriteLine($"  {self} --data-dir {dataDir} records add dispute --category neighbours --parties 2 --risk yellow --summary \"…\"");
             o.WriteLine("The kiosk web UI and simulated door/camera join this demo as they are built (see README).");
             return ExitCodes.Ok;
         });
@@ -68,6 +69,19 @@ public static class DemoCommand
             var left = deadline.DaysLeft(today);
             o.WriteLine($"  {id}  due {deadline.Due:yyyy-MM-dd}  {(left < 0 ? $"{-left} days late" : $"{left} days left")}");
         }
+    }
+
+    /// <summary>How to run this binary again: its bare name when it is on PATH, else its full path (e.g. after `dotnet run`).</summary>
+    private static string Invocation(CliContext ctx)
+    {
+        var path = Environment.ProcessPath;
+        if (path is null || Path.GetFileNameWithoutExtension(path) == "dotnet")
+        {
+            return "dotnet run -c Release --project src/EdgeStation.Station --";
+        }
+        var dir = Path.GetDirectoryName(path);
+        var onPath = (ctx.Environment("PATH") ?? "").Split(':').Any(p => p.Length > 0 && Path.GetFullPath(p) == dir);
+        return onPath ? Path.GetFileName(path) : path;
     }
 
     private static string DefaultDemoDir(CliContext ctx)

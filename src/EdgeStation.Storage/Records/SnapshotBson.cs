@@ -34,6 +34,9 @@ internal static class SnapshotBson
             ["amendments"] = r.Amendments,
             ["createdAt"] = r.CreatedAt.ToUnixTimeMilliseconds(),
             ["updatedAt"] = r.UpdatedAt.ToUnixTimeMilliseconds(),
+            // Kept parsed, so list and indicator passes over 100,000 records parse no dates.
+            ["reportedAtMs"] = r.ReportedAt.ToUnixTimeMilliseconds(),
+            ["occurredAtMs"] = r.OccurredAt.ToUnixTimeMilliseconds(),
         };
         if (r.VoidReason is not null)
         {
@@ -64,6 +67,10 @@ internal static class SnapshotBson
         foreach (var (k, v) in doc["marks"].AsDocument)
         {
             snapshot.Marks[k] = DateTimeOffset.FromUnixTimeMilliseconds(v.AsInt64);
+        }
+        if (doc.TryGetValue("reportedAtMs", out var reported) && doc.TryGetValue("occurredAtMs", out var occurred))
+        {
+            snapshot.PrimeTimes(DateTimeOffset.FromUnixTimeMilliseconds(reported.AsInt64), DateTimeOffset.FromUnixTimeMilliseconds(occurred.AsInt64));
         }
         return snapshot;
     }

@@ -1,0 +1,239 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace EdgeStation.Benchmarks;
+
+/// <summary>
+/// `summarize DIR`: reads what scripts/bench.sh left in DIR (BenchmarkDotNet's per-benchmark JSON from
+/// <see cref="TargetsExporter"/>, hyperfine's JSON, the RSS and size figures) and prints the table of targets,
+/// results, floors, ratios and pass/fail. Every figure comes from those files; a missing one shows as "n/a".
+/// </summary>
+public static class SummaryReport
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    public static int Run(string dir, TextWriter output)
+    {
+        if (!Directory.Exists(dir))
+        {
+            Console.Error.WriteLine($"summarize: no such directory {dir}");
+            return 2;
+        }
+        var bdn = LoadBenchmarks(dir);
+        var metrics = LoadMetrics(Path.Combine(dir, "process", "metrics.tsv"));
+        var start = LoadHyperfine(Path.Combine(dir, "process", "start.json"));
+        var list = LoadHyperfine(Path.Combine(dir, "process", "list.json"));
+
+        var rows = new List<string[]>();
+        var quick = bdn.Values.Any(b => b.Job.EndsWith("-quick", StringComparison.Ordinal));
+        var size = metrics.GetValueOrDefault("size", "100000");
+        var sizeText = long.TryParse(size, NumberStyles.None, Inv, out var sizeN) ? sizeN.ToString("N0", Inv) : size;
+
+        // 1. Durable append.
+        var append = bdn.GetValueOrDefault("AppendBenchmarks.DurableAppend");
+        var bare = bdn.GetValueOrDefault("AppendBenchmarks.LiteDbInsertCommit");
+        var fsync = bdn.GetValueOrDefault("AppendBenchmarks.RawWriteFsync");
+        foreach (var (label, pick, target) in new (string, Func<Bench, double>, double?)[]
+        {
+            ("p50", b => b.P50, 2e6),
+            ("p95", b => b.P95, null),
+            ("p99", b => b.P99, 10e6),
+        })
+        {
+            rows.Add(Row($"durable append {label} (dispute create, new store)", target is { } t ? "≤ " + Time(t, trim: true) : "—",
+                append, pick, [("LiteDB insert+commit", bare), ("200 B write+fsync", fsync)], target));
+        }
+        var appendFull = bdn.GetValueOrDefault("AppendOnFullStoreBenchmarks.DurableAppendOnFullStore");
+        foreach (var (label, pick, target) in new (string, Func<Bench, double>, double?)[]
+        {
+            ("p50", b => b.P50, 2e6),
+            ("p99", b => b.P99, 10e6),
+        })
+        {
+            rows.Add(Row($"durable append {label}, store already holding {sizeText} records", target is { } t ? "≤ " + Time(t, trim: true) : "—",
+                appendFull, pick, [("LiteDB insert+commit", bare), ("200 B write+fsync", fsync)], target));
+        }
+        var burst = bdn.GetValueOrDefault("GroupCommitBenchmarks.ConcurrentAppends64");
+        var burstFloor = bdn.GetValueOrDefault("GroupCommitBenchmarks.LiteDbInsert64OneCommit");
+        rows.Add(Row("group commit: 64 concurrent AppendAsync, mean per append", "—", burst, b => b.Mean,
+            [("64 LiteDB inserts, one commit, per insert", burstFloor)], null,
+            extra: burst is { } g ? $" ({(1e9 / g.Mean).ToString("N0", Inv)} appends/s)" : ""));
+
+        // 2. Verify.
+        rows.Add(Row($"verify {sizeText} entries (median)", "≤ 1 s", bdn.GetValueOrDefault("VerifyBenchmarks.Verify"), b => b.P50,
+            [("enumerate Entries()", bdn.GetValueOrDefault("VerifyBenchmarks.EnumerateEntries")), ("bare LiteDB FindAll", bdn.GetValueOrDefault("VerifyBenchmarks.BareFindAll"))], 1e9));
+
+        rows.Add(Row("  breakdown: verify's hash checks alone, without the canonical-form check", "—", bdn.GetValueOrDefault("VerifyBenchmarks.HashChainOnly"), b => b.P50,
+            [("enumerate Entries()", bdn.GetValueOrDefault("VerifyBenchmarks.EnumerateEntries"))], null));
+
+        // 3. Indicators.
+        rows.Add(Row($"indicators over {sizeText} records in memory (median)", "≤ 50 ms", bdn.GetValueOrDefault("IndicatorBenchmarks.ComputeInMemory"), b => b.P50,
+            [("read one field of each", bdn.GetValueOrDefault("IndicatorBenchmarks.ReadOneFieldInMemory"))], 50e6));
+        rows.Add(Row("  breakdown: parse ReportedAt + OccurredAt of each snapshot", "—", bdn.GetValueOrDefault("IndicatorBenchmarks.ReadInstantsInMemory"), b => b.P50,
+            [("read one field of each", bdn.GetValueOrDefault("IndicatorBenchmarks.ReadOneFieldInMemory"))], null));
+        rows.Add(Row($"indicators over {sizeText} records, loaded from LiteDB (median)", "≤ 50 ms", bdn.GetValueOrDefault("IndicatorBenchmarks.ComputeFromStore"), b => b.P50,
+            [("stream Records(), read one field", bdn.GetValueOrDefault("IndicatorBenchmarks.ReadOneFieldFromStore"))], 50e6));
+
+        // 4. Process level.
+        var startEs = start.GetValueOrDefault("edgestation");
+        var startHello = start.GetValueOrDefault("hello");
+        rows.Add(Row("AOT `edgestation version` start (hyperfine median)", "≤ 30 ms", startEs, startHello, "hello-world AOT", 30e6));
+        var rss = Number(metrics, "rss_list_kb");
+        var rssHello = Number(metrics, "rss_hello_kb");
+        rows.Add(
+        [
+            $"peak RSS of `records list` over {sizeText} records",
+            "≤ 60 MB",
+            rss is { } r ? Mib(r * 1024) : "n/a",
+            rssHello is { } h ? $"hello-world AOT {Mib(h * 1024)}" : "n/a",
+            rss is { } r2 && rssHello is { } h2 && h2 > 0 ? Ratio(r2 / h2) : "n/a",
+            rss is { } r3 ? Verdict(r3 * 1024 <= 60 * 1024 * 1024) : "n/a",
+        ]);
+        var listEs = list.GetValueOrDefault("edgestation");
+        if (listEs is not null)
+        {
+            rows.Add(Row($"`records list` over {sizeText} records, wall time (hyperfine median)", "—", listEs, null, "", null));
+        }
+
+        // 5. Sizes.
+        var helloSize = Number(metrics, "size_hello_bytes");
+        foreach (var (key, label) in new[] { ("size_linux_x64_bytes", "binary size linux-x64"), ("size_linux_arm64_bytes", "binary size linux-arm64") })
+        {
+            var bytes = Number(metrics, key);
+            rows.Add(
+            [
+                label,
+                "—",
+                bytes is { } b ? Mib(b) : "not built",
+                helloSize is { } hs ? $"hello-world AOT (x64) {Mib(hs)}" : "n/a",
+                bytes is { } b2 && helloSize is { } hs2 && hs2 > 0 ? Ratio(b2 / hs2) : "n/a",
+                "info",
+            ]);
+        }
+
+        var sb = new StringBuilder();
+        if (quick)
+        {
+            sb.AppendLine("**--quick run: a smoke check with a handful of iterations; these are not measurements.**").AppendLine();
+        }
+        sb.AppendLine("| measure | target | result | floor (same run) | ratio to floor | pass/fail |");
+        sb.AppendLine("|---|---|---|---|---|---|");
+        foreach (var row in rows)
+        {
+            sb.AppendLine("| " + string.Join(" | ", row) + " |");
+        }
+        var text = sb.ToString();
+        output.Write(text);
+        File.WriteAllText(Path.Combine(dir, "summary.md"), text);
+        return 0;
+    }
+
+    private sealed record Bench(string Job, double Mean, double P50, double P95, double P99, double? AllocatedPerOp);
+
+    private static string[] Row(string measure, string target, Bench? result, Func<Bench, double> pick, (string Name, Bench? Bench)[] floors, double? targetNs, string extra = "")
+    {
+        var value = result is null ? (double?)null : pick(result);
+        var floorTexts = floors.Select(f => f.Bench is { } b ? $"{f.Name} {Time(pick(b))}" : $"{f.Name} n/a");
+        var ratios = floors.Select(f => value is { } v && f.Bench is { } b && pick(b) > 0 ? Ratio(v / pick(b)) : "n/a");
+        return
+        [
+            measure,
+            target,
+            value is { } x ? Time(x) + extra : "n/a",
+            string.Join("; ", floorTexts),
+            string.Join("; ", ratios),
+            value is null ? "n/a" : targetNs is { } t ? Verdict(value <= t) : "info",
+        ];
+    }
+
+    private static string[] Row(string measure, string target, HyperfineResult? result, HyperfineResult? floor, string floorName, double? targetNs) =>
+    [
+        measure,
+        target,
+        result is { } r ? Time(r.MedianNs) : "n/a",
+        floor is { } f ? $"{floorName} {Time(f.MedianNs)}" : (floorName.Length == 0 ? "—" : "n/a"),
+        result is { } r2 && floor is { } f2 && f2.MedianNs > 0 ? Ratio(r2.MedianNs / f2.MedianNs) : (floorName.Length == 0 ? "—" : "n/a"),
+        result is null ? "n/a" : targetNs is { } t ? Verdict(result.MedianNs <= t) : "info",
+    ];
+
+    private static string Verdict(bool pass) => pass ? "pass" : "**FAIL**";
+
+    private static string Ratio(double r) => r.ToString(r >= 10 ? "0" : "0.0", Inv) + "×";
+
+    private static string Mib(double bytes) => (bytes / 1048576).ToString("0.0", Inv) + " MiB";
+
+    private static string Time(double ns, bool trim = false) => ns switch
+    {
+        >= 1e9 => (ns / 1e9).ToString(trim ? "0.##" : "0.00", Inv) + " s",
+        >= 1e6 => (ns / 1e6).ToString(trim ? "0.##" : ns >= 1e8 ? "0" : "0.00", Inv) + " ms",
+        >= 1e3 => (ns / 1e3).ToString(trim ? "0.##" : "0.0", Inv) + " µs",
+        _ => ns.ToString("0", Inv) + " ns",
+    };
+
+    private static Dictionary<string, Bench> LoadBenchmarks(string dir)
+    {
+        var found = new Dictionary<string, Bench>(StringComparer.Ordinal);
+        var results = Path.Combine(dir, "bdn", "results");
+        if (!Directory.Exists(results))
+        {
+            return found;
+        }
+        foreach (var file in Directory.EnumerateFiles(results, "edgestation-*.json"))
+        {
+            using var doc = JsonDocument.Parse(File.ReadAllText(file));
+            var r = doc.RootElement;
+            if (!r.GetProperty("ok").GetBoolean())
+            {
+                continue;
+            }
+            found[r.GetProperty("benchmark").GetString()!] = new Bench(
+                r.GetProperty("job").GetString() ?? "",
+                r.GetProperty("meanNs").GetDouble(),
+                r.GetProperty("p50Ns").GetDouble(),
+                r.GetProperty("p95Ns").GetDouble(),
+                r.GetProperty("p99Ns").GetDouble(),
+                r.TryGetProperty("allocatedBytesPerOp", out var a) ? a.GetDouble() : null);
+        }
+        return found;
+    }
+
+    private sealed record HyperfineResult(double MedianNs);
+
+    /// <summary>hyperfine --export-json; commands are named with -n (edgestation, hello).</summary>
+    private static Dictionary<string, HyperfineResult> LoadHyperfine(string path)
+    {
+        var found = new Dictionary<string, HyperfineResult>(StringComparer.Ordinal);
+        if (!File.Exists(path))
+        {
+            return found;
+        }
+        using var doc = JsonDocument.Parse(File.ReadAllText(path));
+        foreach (var r in doc.RootElement.GetProperty("results").EnumerateArray())
+        {
+            found[r.GetProperty("command").GetString()!] = new HyperfineResult(r.GetProperty("median").GetDouble() * 1e9);
+        }
+        return found;
+    }
+
+    private static Dictionary<string, string> LoadMetrics(string path)
+    {
+        var found = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (!File.Exists(path))
+        {
+            return found;
+        }
+        foreach (var line in File.ReadLines(path))
+        {
+            var tab = line.IndexOf('\t', StringComparison.Ordinal);
+            if (tab > 0)
+            {
+                found[line[..tab]] = line[(tab + 1)..].Trim();
+            }
+        }
+        return found;
+    }
+
+    private static double? Number(Dictionary<string, string> metrics, string key) =>
+        metrics.TryGetValue(key, out var text) && double.TryParse(text, NumberStyles.Float, Inv, out var v) ? v : null;
+}
