@@ -96,7 +96,7 @@ public sealed class AccessMiddleware(RequestDelegate next, SessionStore sessions
         return null;
     }
 
-    private static async Task<bool> CsrfTokenMatches(HttpContext http, Session session)
+    private static async Task<bool> CsrfTokenMatches(HttpContext http, UserSession session)
     {
         string? sent = http.Request.Headers[CsrfHeader];
         if (string.IsNullOrEmpty(sent) && http.Request.HasFormContentType)

@@ -18,7 +18,7 @@ public static class AccountEndpoints
 
         app.MapPost("/logout", IResult (HttpContext http, SessionStore sessions) =>
         {
-            if (http.Session() is { } session)
+            if (http.UserSession() is { } session)
             {
                 sessions.Remove(session);
             }
@@ -26,7 +26,7 @@ public static class AccountEndpoints
             return TypedResults.NoContent();
         }).WithMetadata(AccessRule.Public);
 
-        app.MapGet("/api/me", IResult (HttpContext http, SessionStore sessions) => Me(http.Session()!, sessions))
+        app.MapGet("/api/me", IResult (HttpContext http, SessionStore sessions) => Me(http.UserSession()!, sessions))
             .WithMetadata(AccessRule.SignedIn);
 
         app.MapGet("/api/users", IResult (UserStore users) =>
@@ -84,7 +84,7 @@ public static class AccountEndpoints
                     "the name or the password/PIN is wrong" + (wait > 0 ? $"; too many failed attempts: the next try is possible in {wait} s" : ""));
         }
 
-        if (http.Session() is { } old)
+        if (http.UserSession() is { } old)
         {
             sessions.Remove(old); // a new id at every login: no session fixation
         }
@@ -100,7 +100,7 @@ public static class AccountEndpoints
         return Me(session, sessions);
     }
 
-    private static IResult Me(Session session, SessionStore sessions)
+    private static IResult Me(UserSession session, SessionStore sessions)
     {
         var user = session.Access;
         return TypedResults.Json(

@@ -19,18 +19,18 @@ public sealed class SessionStore(TimeProvider time, SessionSettings settings)
     public const int MaxSessions = 1000;
     private const int MaxCookieLength = 64;
 
-    private readonly ConcurrentDictionary<string, Session> _sessions = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, UserSession> _sessions = new(StringComparer.Ordinal);
 
     public SessionSettings Settings { get; } = settings;
 
     public int Count => _sessions.Count;
 
     /// <summary>A new session for <paramref name="access"/>; returns it and the cookie value to send.</summary>
-    public (Session Session, string Cookie) Create(UserAccess access)
+    public (UserSession Session, string Cookie) Create(UserAccess access)
     {
         Sweep();
         var cookie = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
-        var session = new Session(Key(cookie), access, Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32)), time.GetTimestamp());
+        var session = new UserSession(Key(cookie), access, Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32)), time.GetTimestamp());
         _sessions[session.Key] = session;
         return (session, cookie);
     }
@@ -51,11 +51,11 @@ public sealed class SessionStore(TimeProvider time, SessionSettings settings)
     }
 
     /// <summary>Marks activity: the idle timeout counts from now.</summary>
-    public void Touch(Session session) => session.Touch(time.GetTimestamp());
+    public void Touch(UserSession session) => session.Touch(time.GetTimestamp());
 
-    public void Remove(Session session) => _sessions.TryRemove(session.Key, out _);
+    public void Remove(UserSession session) => _sessions.TryRemove(session.Key, out _);
 
-    private string? EndReason(Session session, long now)
+    private string? EndReason(UserSession session, long now)
     {
         if (time.GetElapsedTime(session.CreatedAt, now) >= Settings.AbsoluteTimeout)
         {

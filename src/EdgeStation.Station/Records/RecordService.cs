@@ -20,9 +20,7 @@ public sealed class RecordService(LedgerStore store, StationConfig config, TimeP
     public RecordCommands Commands { get; } = new(config.Settings);
 
     /// <summary>Every personal field key of every record type (RecordSchemas' Personal flag): what redaction leaves out.</summary>
-    public IReadOnlySet<string> PersonalKeys { get; } = RecordTypeNames.All
-        .SelectMany(t => new RecordSchemas(config.Settings)[t].PersonalKeys)
-        .ToHashSet(StringComparer.Ordinal);
+    public IReadOnlySet<string> PersonalKeys { get; } = AllPersonalKeys(new RecordSchemas(config.Settings));
 
     public AppendResult Add(RecordType type, IReadOnlyDictionary<string, string> raw, string actor) =>
         AddAsync(type, raw, actor).GetAwaiter().GetResult();
@@ -102,6 +100,9 @@ public sealed class RecordService(LedgerStore store, StationConfig config, TimeP
             },
         });
     }
+
+    private static HashSet<string> AllPersonalKeys(RecordSchemas schemas) =>
+        RecordTypeNames.All.SelectMany(t => schemas[t].PersonalKeys).ToHashSet(StringComparer.Ordinal);
 
     private DateTimeOffset Now()
     {

@@ -48,7 +48,7 @@ public static class StationHost
         var sessions = new SessionStore(time, config.Sessions);
         builder.Services.AddSingleton(users);
         builder.Services.AddSingleton(sessions);
-        builder.Services.AddSingleton(new LoginService(users, time, new LockoutPolicy()));
+        builder.Services.AddSingleton(sp => new LoginService(users, time, new LockoutPolicy(), sp.GetRequiredService<ILoggerFactory>().CreateLogger("EdgeStation.Accounts")));
         // UseSystemd registers the notifier only under systemd; the watchdog asks for it everywhere.
         builder.Services.TryAddSingleton<Microsoft.Extensions.Hosting.Systemd.ISystemdNotifier, Microsoft.Extensions.Hosting.Systemd.SystemdNotifier>();
         builder.Services.AddHostedService<SystemdWatchdog>();

@@ -3,7 +3,7 @@ using EdgeStation.Domain.Accounts;
 namespace EdgeStation.Station.Accounts;
 
 /// <summary>One login: who, their CSRF token, and when (monotonic timestamps of the station's TimeProvider).</summary>
-public sealed class Session(string key, UserAccess access, string csrfToken, long createdAt)
+public sealed class UserSession(string key, UserAccess access, string csrfToken, long createdAt)
 {
     private long _lastSeen = createdAt;
 
