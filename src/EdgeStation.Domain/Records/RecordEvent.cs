@@ -12,6 +12,8 @@ public sealed record RecordEvent
     /// <summary>The entry type of the station's own first entry (start date, village).</summary>
     public const string StationType = "station";
     public const string StationInit = "init";
+    /// <summary>The entry type of account changes (Accounts/UserCommands): who added, removed or changed whom. Never a hash.</summary>
+    public const string UserType = "user";
 
     public required string Type { get; init; }
     public required string RecordId { get; init; }
@@ -23,6 +25,9 @@ public sealed record RecordEvent
     public string? Note { get; init; }
     /// <summary>For amend and void: the ledger seq of the entry that created the record being corrected.</summary>
     public long? RefSeq { get; init; }
+
+    /// <summary>Whether entries of <paramref name="type"/> are record events that the projection folds (not station or account entries).</summary>
+    public static bool IsRecordEntry(string type) => type is not (StationType or UserType);
 
     public static DateTimeOffset Truncate(DateTimeOffset at)
     {

@@ -1,3 +1,4 @@
+using EdgeStation.Domain.Accounts;
 using EdgeStation.Domain.Records;
 using EdgeStation.Storage;
 using Microsoft.AspNetCore.Mvc;
@@ -9,6 +10,7 @@ public static class ApiProblem
 {
     public static IResult For(Exception ex) => ex switch
     {
+        AccessDeniedException e => Problem(StatusCodes.Status403Forbidden, "not allowed for this role", e.Message),
         RecordNotFoundException e => Problem(StatusCodes.Status404NotFound, "record not found", e.Message),
         IllegalTransitionException e => Problem(StatusCodes.Status409Conflict, "action not allowed now", e.Message),
         RecordInputException e => Problem(StatusCodes.Status400BadRequest, "invalid input", e.Message),

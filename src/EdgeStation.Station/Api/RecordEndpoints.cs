@@ -1,23 +1,29 @@
 using System.Globalization;
+using EdgeStation.Domain.Accounts;
 using EdgeStation.Domain.Records;
 using EdgeStation.Domain.Workflows;
+using EdgeStation.Station.Accounts;
 using EdgeStation.Station.Cli;
 using EdgeStation.Station.Records;
 using EdgeStation.Storage.Ledger;
 
 namespace EdgeStation.Station.Api;
 
-/// <summary>/api/records: the same use cases as `edgestation records`, over HTTP, with problem details on errors.</summary>
+/// <summary>
+/// /api/records: the same use cases as `edgestation records`, over HTTP, with problem details on errors.
+/// Every endpoint declares its <see cref="AccessRule"/>; writes are recorded as "user:NAME"; records leave out
+/// their personal fields for users who may not see them (<see cref="UserAccess.CanSeePersonal"/>).
+/// </summary>
 public static class RecordEndpoints
 {
-    /// <summary>Until accounts exist (issue 4, accounts), API writes are recorded as the kiosk.</summary>
-    public const string Actor = "kiosk";
+    private static readonly AccessRule Read = AccessRule.Requires("read records", Permission.ReadRecords);
+    private static readonly AccessRule Write = AccessRule.Requires("write records", Permission.WriteRecords, Permission.WriteRecordsOwnGrids);
 
     public static void MapRecordEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/records");
 
-        group.MapGet("/", IResult (RecordService service, string? type, string? status) =>
+        group.MapGet("/", IResult (HttpContext http, RecordService service, string? type, string? status) =>
         {
             RecordType? filter;
             try
@@ -28,14 +34,15 @@ public static class RecordEndpoints
             {
                 return ApiProblem.Problem(StatusCodes.Status400BadRequest, "invalid input", ex.Message);
             }
+            var user = http.Access();
             var rows = service.Store.Records(filter).Where(r => !r.Voided && (status is null || r.Status == status));
-            return new RecordJsonResult.Stream(rows);
-        });
+            return new RecordJsonResult.Stream(rows, r => Omit(service, user, r));
+        }).WithMetadata(Read);
 
-        group.MapGet("/{id}", IResult (RecordService service, string id) =>
+        group.MapGet("/{id}", IResult (HttpContext http, RecordService service, string id) =>
             service.Store.Find(id) is { } record
-                ? RecordJsonResult.One(record)
-                : ApiProblem.For(new RecordNotFoundException(id)));
+                ? RecordJsonResult.One(record, Omit(service, http.Access(), record))
+                : ApiProblem.For(new RecordNotFoundException(id))).WithMetadata(Read);
 
         group.MapPost("/", async Task<IResult> (HttpContext http, RecordService service) =>
         {
@@ -44,20 +51,23 @@ public static class RecordEndpoints
             {
                 return problem;
             }
+            var user = http.Access();
             try
             {
                 if (!RecordTypeNames.TryParse(body!.Type, out var type))
                 {
                     throw new RecordInputException($"'type' must be one of {RecordTypeNames.AllNames} (got '{body.Type}')");
                 }
-                var result = await service.AddAsync(type, JsonBody.Fields(body.Fields), Actor);
-                return RecordJsonResult.One(result.Record!, StatusCodes.Status201Created, $"/api/records/{result.Record!.Id}");
+                var raw = JsonBody.Fields(body.Fields);
+                CheckGridOfNewRecord(user, raw, service.Config.Settings.DefaultGrid);
+                var result = await service.AddAsync(type, raw, user.Actor);
+                return RecordJsonResult.One(result.Record!, Omit(service, user, result.Record!), StatusCodes.Status201Created, $"/api/records/{result.Record!.Id}");
             }
-            catch (Exception ex) when (ex is RecordInputException or Storage.StorageEnvironmentException)
+            catch (Exception ex) when (ex is RecordInputException or AccessDeniedException or Storage.StorageEnvironmentException)
             {
                 return ApiProblem.For(ex);
             }
-        });
+        }).WithMetadata(Write);
 
         group.MapPost("/{id}/transitions", async Task<IResult> (HttpContext http, RecordService service, string id) =>
         {
@@ -66,6 +76,7 @@ public static class RecordEndpoints
             {
                 return problem;
             }
+            var user = http.Access();
             try
             {
                 if (string.IsNullOrWhiteSpace(body!.Action))
@@ -88,14 +99,14 @@ public static class RecordEndpoints
                     Satisfaction = body.Satisfaction,
                     Level = body.Level,
                 };
-                var result = await service.TransitionAsync(id, body.Action, input, Actor);
-                return RecordJsonResult.One(result.Record!);
+                var result = await service.TransitionAsync(id, body.Action, input, user.Actor, GridGuard(user));
+                return RecordJsonResult.One(result.Record!, Omit(service, user, result.Record!));
             }
-            catch (Exception ex) when (ex is RecordInputException or Storage.StorageEnvironmentException)
+            catch (Exception ex) when (ex is RecordInputException or AccessDeniedException or Storage.StorageEnvironmentException)
             {
                 return ApiProblem.For(ex);
             }
-        });
+        }).WithMetadata(Write);
 
         group.MapPost("/{id}/amendments", async Task<IResult> (HttpContext http, RecordService service, string id) =>
         {
@@ -104,16 +115,22 @@ public static class RecordEndpoints
             {
                 return problem;
             }
+            var user = http.Access();
             try
             {
-                var result = await service.AmendAsync(id, JsonBody.Fields(body!.Fields), body.Reason, Actor);
-                return RecordJsonResult.One(result.Record!);
+                var raw = JsonBody.Fields(body!.Fields);
+                if (raw.TryGetValue(FieldKeys.Grid, out var newGrid))
+                {
+                    user.EnsureCanWrite(newGrid.Trim()); // moving a record into a grid is writing there
+                }
+                var result = await service.AmendAsync(id, raw, body.Reason, user.Actor, GridGuard(user));
+                return RecordJsonResult.One(result.Record!, Omit(service, user, result.Record!));
             }
-            catch (Exception ex) when (ex is RecordInputException or Storage.StorageEnvironmentException)
+            catch (Exception ex) when (ex is RecordInputException or AccessDeniedException or Storage.StorageEnvironmentException)
             {
                 return ApiProblem.For(ex);
             }
-        });
+        }).WithMetadata(Write);
 
         group.MapPost("/{id}/void", async Task<IResult> (HttpContext http, RecordService service, string id) =>
         {
@@ -122,16 +139,17 @@ public static class RecordEndpoints
             {
                 return problem;
             }
+            var user = http.Access();
             try
             {
-                var result = await service.VoidAsync(id, body!.Reason, Actor);
-                return RecordJsonResult.One(result.Record!);
+                var result = await service.VoidAsync(id, body!.Reason, user.Actor, GridGuard(user));
+                return RecordJsonResult.One(result.Record!, Omit(service, user, result.Record!));
             }
-            catch (Exception ex) when (ex is RecordInputException or Storage.StorageEnvironmentException)
+            catch (Exception ex) when (ex is RecordInputException or AccessDeniedException or Storage.StorageEnvironmentException)
             {
                 return ApiProblem.For(ex);
             }
-        });
+        }).WithMetadata(Write);
 
         app.MapGet("/api/indicators", IResult (RecordService service, string? date) =>
         {
@@ -145,12 +163,42 @@ public static class RecordEndpoints
                 day = d;
             }
             return TypedResults.Json(service.Indicators(day), ApiJsonContext.Default.IndicatorReport);
-        });
+        }).WithMetadata(AccessRule.Requires("read the indicators", Permission.ReadIndicators));
 
         app.MapGet("/api/ledger/head", IResult (LedgerStore store) =>
         {
             var head = store.Head;
             return TypedResults.Json(new LedgerHeadResponse(head.Seq, head.Hash, head.ToString()), ApiJsonContext.Default.LedgerHeadResponse);
-        });
+        }).WithMetadata(AccessRule.Requires("read the ledger head", Permission.ReadLedger));
     }
+
+    /// <summary>The personal field keys to leave out of <paramref name="record"/> for <paramref name="user"/>, or null for none.</summary>
+    public static IReadOnlySet<string>? Omit(RecordService service, UserAccess user, RecordSnapshot record) =>
+        user.CanSeePersonal(record.Text(FieldKeys.Grid)) ? null : service.PersonalKeys;
+
+    /// <summary>
+    /// A grid worker's new record goes into their grid: the one given, else their only grid; with several grids
+    /// they must say which. Everyone else may name any grid (default: the station's default grid).
+    /// </summary>
+    private static void CheckGridOfNewRecord(UserAccess user, Dictionary<string, string> raw, string defaultGrid)
+    {
+        if (raw.TryGetValue(FieldKeys.Grid, out var given))
+        {
+            user.EnsureCanWrite(given.Trim());
+            return;
+        }
+        if (user.Has(Permission.WriteRecords))
+        {
+            user.EnsureCanWrite(defaultGrid);
+            return;
+        }
+        if (user.Grids.Count != 1)
+        {
+            throw new RecordInputException($"say which grid: fields.grid is one of {string.Join(", ", user.Grids)}");
+        }
+        raw[FieldKeys.Grid] = user.Grids[0];
+    }
+
+    /// <summary>Checked on the ledger's writer thread against the record as it stands when the change is applied.</summary>
+    private static Action<RecordSnapshot> GridGuard(UserAccess user) => record => user.EnsureCanWrite(record.Text(FieldKeys.Grid));
 }

@@ -7,8 +7,9 @@ namespace EdgeStation.Station.Api;
 /// <summary>Writes records straight to the response (hand-written JSON: AOT-safe, streams long lists).</summary>
 public sealed class RecordJsonResult(Action<Utf8JsonWriter> write, int status = StatusCodes.Status200OK, string? location = null) : IResult
 {
-    public static RecordJsonResult One(RecordSnapshot record, int status = StatusCodes.Status200OK, string? location = null) =>
-        new(w => RecordJson.WriteRecord(w, record), status, location);
+    /// <param name="omit">Field keys to leave out (the personal ones, for a user who may not see them).</param>
+    public static RecordJsonResult One(RecordSnapshot record, IReadOnlySet<string>? omit, int status = StatusCodes.Status200OK, string? location = null) =>
+        new(w => RecordJson.WriteRecord(w, record, omit), status, location);
 
     public async Task ExecuteAsync(HttpContext http)
     {
@@ -23,8 +24,8 @@ public sealed class RecordJsonResult(Action<Utf8JsonWriter> write, int status = 
         await writer.FlushAsync(http.RequestAborted);
     }
 
-    /// <summary>A JSON array of many records, flushed as it goes.</summary>
-    public sealed class Stream(IEnumerable<RecordSnapshot> records) : IResult
+    /// <summary>A JSON array of many records, flushed as it goes; <paramref name="omitFor"/> says what to leave out of each.</summary>
+    public sealed class Stream(IEnumerable<RecordSnapshot> records, Func<RecordSnapshot, IReadOnlySet<string>?> omitFor) : IResult
     {
         public async Task ExecuteAsync(HttpContext http)
         {
@@ -33,7 +34,7 @@ public sealed class RecordJsonResult(Action<Utf8JsonWriter> write, int status = 
             writer.WriteStartArray();
             foreach (var r in records)
             {
-                RecordJson.WriteRecord(writer, r);
+                RecordJson.WriteRecord(writer, r, omitFor(r));
                 if (writer.BytesPending > 32 * 1024)
                 {
                     await writer.FlushAsync(http.RequestAborted);

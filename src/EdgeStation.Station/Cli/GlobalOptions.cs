@@ -62,6 +62,6 @@ public sealed class GlobalOptions
     {
         var config = StationConfigLoader.Load(p.GetValue(Config), dataDir, ctx.Environment);
         var store = LedgerStore.Open(dataDir, mustExist);
-        return new StationSession(store, new RecordService(store, config, ctx.Time));
+        return new StationSession(store, new RecordService(store, config, ctx.Time), ctx.Time);
     }
 }

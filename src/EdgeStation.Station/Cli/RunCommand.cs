@@ -34,6 +34,10 @@ public static class RunCommand
                 throw new Storage.StorageEnvironmentException($"cannot listen on {p.GetValue(urls) ?? StationHost.Url(config.Http)}: {ex.Message}", ex);
             }
             ctx.Error.WriteLine($"edgestation {ThisAssembly.AssemblyInformationalVersion}: serving {string.Join(", ", app.Urls)} from {dataDir} (ledger head {store.Head})");
+            if (new Storage.Accounts.UserStore(store).Count() == 0)
+            {
+                ctx.Error.WriteLine("no accounts yet: every API call answers 401 until an admin exists. Stop the service and run: edgestation users add --role admin NAME");
+            }
             app.WaitForShutdown(); // SIGTERM: Kestrel drains requests, then the store finishes queued appends
             app.DisposeAsync().AsTask().GetAwaiter().GetResult();
             return ExitCodes.Ok;

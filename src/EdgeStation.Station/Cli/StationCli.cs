@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Help;
+using EdgeStation.Domain.Accounts;
 using EdgeStation.Domain.Records;
 using EdgeStation.Storage;
 
@@ -15,6 +16,7 @@ public static class StationCli
         g.AddTo(root);
         root.Subcommands.Add(RecordsCommand.Build(g, ctx));
         root.Subcommands.Add(IndicatorsCommand.Build(g, ctx));
+        root.Subcommands.Add(UsersCommand.Build(g, ctx));
         root.Subcommands.Add(RunCommand.Build(g, ctx));
         root.Subcommands.Add(DemoCommand.Build(g, ctx));
         root.Subcommands.Add(DiagCommand.Build(g, ctx));
@@ -35,7 +37,7 @@ public static class StationCli
         {
             return result.Invoke(new InvocationConfiguration { Output = ctx.Out, Error = ctx.Error, EnableDefaultExceptionHandler = false });
         }
-        catch (Exception ex) when (ex is RecordInputException or UsageException)
+        catch (Exception ex) when (ex is RecordInputException or UsageException or AccountInputException)
         {
             ctx.Error.WriteLine($"error: {ex.Message}");
             return ExitCodes.Usage;

@@ -6,4 +6,5 @@ namespace EdgeStation.Station.Config;
 public sealed record StationConfig(StationSettings Settings, string Village, string? SourceFile)
 {
     public HttpSettings Http { get; init; } = new();
+    public SessionSettings Sessions { get; init; } = new();
 }

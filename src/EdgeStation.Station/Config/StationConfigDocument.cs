@@ -12,6 +12,7 @@ public sealed class StationConfigDocument
     public DisputeDeadlinesDocument? DisputeDeadlines { get; set; }
     public SafetyIndexDocument? SafetyIndex { get; set; }
     public HttpConfigDocument? Http { get; set; }
+    public SessionsConfigDocument? Sessions { get; set; }
 }
 
 public sealed class DisputeDeadlinesDocument

@@ -121,7 +121,24 @@ public static class StationConfigLoader
                 throw new UsageException($"config file {path}: http.bind must be an IP address such as 127.0.0.1 or 0.0.0.0 (got '{http.Bind}')");
             }
         }
-        return new StationConfig(settings, doc.Village ?? "", path) { Http = http };
+        var sessions = new SessionSettings();
+        if (doc.Sessions is { } sd)
+        {
+            sessions = new SessionSettings
+            {
+                IdleTimeout = sd.IdleMinutes is { } idle
+                    ? (idle is >= 1 and <= 1440 ? TimeSpan.FromMinutes(idle) : throw new UsageException($"config file {path}: sessions.idleMinutes must be 1–1440 (got {idle})"))
+                    : sessions.IdleTimeout,
+                AbsoluteTimeout = sd.AbsoluteHours is { } hours
+                    ? (hours is >= 1 and <= 168 ? TimeSpan.FromHours(hours) : throw new UsageException($"config file {path}: sessions.absoluteHours must be 1–168 (got {hours})"))
+                    : sessions.AbsoluteTimeout,
+            };
+            if (sessions.IdleTimeout > sessions.AbsoluteTimeout)
+            {
+                throw new UsageException($"config file {path}: sessions.idleMinutes is longer than sessions.absoluteHours");
+            }
+        }
+        return new StationConfig(settings, doc.Village ?? "", path) { Http = http, Sessions = sessions };
     }
 
     private static int Positive(int? value, int fallback, string key, string path) =>

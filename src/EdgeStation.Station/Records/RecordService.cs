@@ -19,6 +19,9 @@ public sealed class RecordService(LedgerStore store, StationConfig config, TimeP
     public StationConfig Config { get; } = config;
     public RecordCommands Commands { get; } = new(config.Settings);
 
+    /// <summary>Every personal field key of every record type (RecordSchemas' Personal flag): what redaction leaves out.</summary>
+    public IReadOnlySet<string> PersonalKeys { get; } = AllPersonalKeys(new RecordSchemas(config.Settings));
+
     public AppendResult Add(RecordType type, IReadOnlyDictionary<string, string> raw, string actor) =>
         AddAsync(type, raw, actor).GetAwaiter().GetResult();
 
@@ -36,28 +39,30 @@ public sealed class RecordService(LedgerStore store, StationConfig config, TimeP
     public AppendResult Transition(string id, string action, TransitionInput input, string actor) =>
         TransitionAsync(id, action, input, actor).GetAwaiter().GetResult();
 
-    public async Task<AppendResult> TransitionAsync(string id, string action, TransitionInput input, string actor)
+    /// <param name="guard">Runs on the writer thread against the record as it stands, before the change; its
+    /// exception (e.g. <see cref="Domain.Accounts.AccessDeniedException"/>) reaches the caller and nothing is written.</param>
+    public async Task<AppendResult> TransitionAsync(string id, string action, TransitionInput input, string actor, Action<RecordSnapshot>? guard = null)
     {
         var now = Now();
-        return (await Store.AppendAsync(view => Commands.Transition(Require(view, id), action, input, actor, now)))!;
+        return (await Store.AppendAsync(view => Commands.Transition(Require(view, id, guard), action, input, actor, now)))!;
     }
 
     public AppendResult Amend(string id, IReadOnlyDictionary<string, string> raw, string? reason, string actor) =>
         AmendAsync(id, raw, reason, actor).GetAwaiter().GetResult();
 
-    public async Task<AppendResult> AmendAsync(string id, IReadOnlyDictionary<string, string> raw, string? reason, string actor)
+    public async Task<AppendResult> AmendAsync(string id, IReadOnlyDictionary<string, string> raw, string? reason, string actor, Action<RecordSnapshot>? guard = null)
     {
         var now = Now();
-        return (await Store.AppendAsync(view => Commands.Amend(Require(view, id), raw, reason, actor, now, view.Find)))!;
+        return (await Store.AppendAsync(view => Commands.Amend(Require(view, id, guard), raw, reason, actor, now, view.Find)))!;
     }
 
     public AppendResult Void(string id, string? reason, string actor) =>
         VoidAsync(id, reason, actor).GetAwaiter().GetResult();
 
-    public async Task<AppendResult> VoidAsync(string id, string? reason, string actor)
+    public async Task<AppendResult> VoidAsync(string id, string? reason, string actor, Action<RecordSnapshot>? guard = null)
     {
         var now = Now();
-        return (await Store.AppendAsync(view => Commands.Void(Require(view, id), reason, actor, now)))!;
+        return (await Store.AppendAsync(view => Commands.Void(Require(view, id, guard), reason, actor, now)))!;
     }
 
     public RecordSnapshot Get(string id) =>
@@ -96,6 +101,9 @@ public sealed class RecordService(LedgerStore store, StationConfig config, TimeP
         });
     }
 
+    private static HashSet<string> AllPersonalKeys(RecordSchemas schemas) =>
+        RecordTypeNames.All.SelectMany(t => schemas[t].PersonalKeys).ToHashSet(StringComparer.Ordinal);
+
     private DateTimeOffset Now()
     {
         var now = time.GetUtcNow();
@@ -103,6 +111,10 @@ public sealed class RecordService(LedgerStore store, StationConfig config, TimeP
         return now;
     }
 
-    private static RecordSnapshot Require(ILedgerView view, string id) =>
-        view.Find(id) ?? throw new RecordNotFoundException(id);
+    private static RecordSnapshot Require(ILedgerView view, string id, Action<RecordSnapshot>? guard = null)
+    {
+        var record = view.Find(id) ?? throw new RecordNotFoundException(id);
+        guard?.Invoke(record);
+        return record;
+    }
 }

@@ -1,8 +1,11 @@
 using System.Diagnostics;
+using EdgeStation.Domain.Accounts;
+using EdgeStation.Station.Accounts;
 using EdgeStation.Station.Api;
 using EdgeStation.Station.Config;
 using EdgeStation.Station.Kiosk;
 using EdgeStation.Station.Records;
+using EdgeStation.Storage.Accounts;
 using EdgeStation.Storage.Ledger;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
@@ -12,7 +15,9 @@ namespace EdgeStation.Station.Service;
 
 /// <summary>
 /// The station service: Kestrel (slim builder, Native AOT) serving the JSON API (and, next, the kiosk UI)
-/// from the process that owns the database. Composition root of `edgestation run`.
+/// from the process that owns the database. Composition root of `edgestation run`. Every endpoint but the
+/// health checks and /login needs a logged-in user (<see cref="AccessMiddleware"/>); accounts are made with
+/// `edgestation users add` while the service is stopped. There is no default account and no default password.
 /// </summary>
 public static class StationHost
 {
@@ -40,6 +45,11 @@ public static class StationHost
         builder.Services.AddSingleton(time);
         builder.Services.AddSingleton(new RecordService(store, config, time));
         builder.Services.AddSingleton<StationMetrics>();
+        var users = new UserStore(store);
+        var sessions = new SessionStore(time, config.Sessions);
+        builder.Services.AddSingleton(users);
+        builder.Services.AddSingleton(sessions);
+        builder.Services.AddSingleton(sp => new LoginService(users, time, new LockoutPolicy(), sp.GetRequiredService<ILoggerFactory>().CreateLogger("EdgeStation.Accounts")));
         // UseSystemd registers the notifier only under systemd; the watchdog asks for it everywhere.
         builder.Services.TryAddSingleton<Microsoft.Extensions.Hosting.Systemd.ISystemdNotifier, Microsoft.Extensions.Hosting.Systemd.SystemdNotifier>();
         builder.Services.AddHostedService<SystemdWatchdog>();
@@ -53,12 +63,19 @@ public static class StationHost
             var route = (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "unmatched";
             metrics.Observe(route, http.Request.Method, http.Response.StatusCode, Stopwatch.GetElapsedTime(started));
         });
-        app.MapGet("/healthz", (LedgerStore s) => TypedResults.Json(new HealthResponse("ready", s.Head.Seq, metrics.UptimeSeconds), ApiJsonContext.Default.HealthResponse));
-        app.MapGet("/healthz/live", () => TypedResults.Text("live"));
-        app.MapGet("/metrics", (LedgerStore s) => TypedResults.Text(metrics.Render(s), "text/plain; version=0.0.4; charset=utf-8"));
+        app.UseRouting();
+        app.Use(next => new AccessMiddleware(next, sessions).InvokeAsync);
+        app.MapGet("/healthz", (LedgerStore s) => TypedResults.Json(new HealthResponse("ready", s.Head.Seq, metrics.UptimeSeconds), ApiJsonContext.Default.HealthResponse))
+            .WithMetadata(AccessRule.Public);
+        app.MapGet("/healthz/live", () => TypedResults.Text("live")).WithMetadata(AccessRule.Public);
+        // Counts and latencies only, nothing personal; still not for everyone: engineers and admins.
+        app.MapGet("/metrics", (LedgerStore s) => TypedResults.Text(metrics.Render(s, sessions.Count), "text/plain; version=0.0.4; charset=utf-8"))
+            .WithMetadata(AccessRule.Requires("read metrics", Permission.ReadMetrics));
+        app.MapAccountEndpoints();
         app.MapRecordEndpoints();
         app.MapKiosk();
-        app.MapFallback(IResult () => ApiProblem.Problem(StatusCodes.Status404NotFound, "not found", "no such page or endpoint"));
+        app.MapFallback(IResult () => ApiProblem.Problem(StatusCodes.Status404NotFound, "not found", "no such page or endpoint"))
+            .WithMetadata(AccessRule.SignedIn);
         return app;
     }
 

@@ -18,6 +18,7 @@ public sealed class StationMetrics
     private readonly ConcurrentDictionary<(string Route, string Method, int Status), long> _requests = new();
     private readonly ConcurrentDictionary<string, long[]> _latency = new(); // per route: bucket counts, then count
     private readonly ConcurrentDictionary<string, double> _latencySum = new();
+    private readonly ConcurrentDictionary<Accounts.LoginResult, long> _logins = new();
 
     public double UptimeSeconds => Stopwatch.GetElapsedTime(_started).TotalSeconds;
 
@@ -37,7 +38,9 @@ public sealed class StationMetrics
         _latencySum.AddOrUpdate(route, seconds, (_, s) => s + seconds);
     }
 
-    public string Render(LedgerStore store)
+    public void CountLogin(Accounts.LoginResult result) => _logins.AddOrUpdate(result, 1, (_, n) => n + 1);
+
+    public string Render(LedgerStore store, int activeSessions)
     {
         var sb = new StringBuilder(2048);
         static string F(double v) => v.ToString("0.######", CultureInfo.InvariantCulture);
@@ -51,6 +54,14 @@ public sealed class StationMetrics
             sb.Append("edgestation_records{type=\"").Append(RecordTypeNames.Name(type)).Append("\"} ")
               .Append(store.RecordCount(type).ToString(CultureInfo.InvariantCulture)).Append('\n');
         }
+        sb.Append("# HELP edgestation_logins_total Login attempts by result (success, failed, locked).\n# TYPE edgestation_logins_total counter\n");
+        foreach (var result in Enum.GetValues<Accounts.LoginResult>())
+        {
+            sb.Append("edgestation_logins_total{result=\"").Append(result.ToString().ToLowerInvariant()).Append("\"} ")
+              .Append(_logins.GetValueOrDefault(result).ToString(CultureInfo.InvariantCulture)).Append('\n');
+        }
+        sb.Append("# HELP edgestation_sessions Logged-in sessions held in memory.\n# TYPE edgestation_sessions gauge\n");
+        sb.Append("edgestation_sessions ").Append(activeSessions.ToString(CultureInfo.InvariantCulture)).Append('\n');
         sb.Append("# HELP edgestation_http_requests_total HTTP requests by route, method and status.\n# TYPE edgestation_http_requests_total counter\n");
         foreach (var ((route, method, status), n) in _requests.OrderBy(r => r.Key.Route, StringComparer.Ordinal))
         {

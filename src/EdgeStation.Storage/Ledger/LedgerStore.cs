@@ -154,6 +154,23 @@ public sealed class LedgerStore : IDisposable
         return Task.WhenAll(tasks).GetAwaiter().GetResult();
     }
 
+    /// <summary>
+    /// Another collection of station.db, for stores that live beside the ledger (Accounts/UserStore: the
+    /// <c>users</c> collection). Storage-internal on purpose: nothing outside this assembly touches LiteDB.
+    /// A write made from inside an <see cref="AppendAsync"/> builder runs on the writer thread and so joins
+    /// that batch's transaction: it commits together with the entry, or not at all. Writes from any other
+    /// thread commit on their own (LiteDB transactions belong to a thread).
+    /// </summary>
+    internal ILiteCollection<BsonDocument> Collection(string name)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (name is "ledger" or "records" or "counters")
+        {
+            throw new ArgumentException($"'{name}' belongs to the ledger itself", nameof(name));
+        }
+        return _db.GetCollection(name);
+    }
+
     public RecordSnapshot? Find(string recordId) =>
         _records.FindById(recordId) is { } doc ? SnapshotBson.FromBson(doc) : null;
 
@@ -261,7 +278,7 @@ public sealed class LedgerStore : IDisposable
     private RecordSnapshot? Stage(LedgerEntry entry, RecordEvent e, BatchView view)
     {
         RecordSnapshot? snapshot = null;
-        if (e.Type != RecordEvent.StationType)
+        if (RecordEvent.IsRecordEntry(e.Type))
         {
             snapshot = RecordProjector.Apply(view.Find(e.RecordId), e, entry.Seq);
             view.Changed[e.RecordId] = snapshot;

@@ -2,44 +2,27 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using EdgeStation.Station.Config;
-using EdgeStation.Station.Service;
+using EdgeStation.Domain.Accounts;
+using EdgeStation.Station.Tests.Support;
 using EdgeStation.Storage.Ledger;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Time.Testing;
 
 namespace EdgeStation.Station.Tests.Api;
 
-/// <summary>The JSON API on a real Kestrel on loopback, over a real LiteDB file.</summary>
+/// <summary>The JSON API on a real Kestrel on loopback, over a real LiteDB file, logged in as an official.</summary>
 public sealed class ApiTests : IAsyncLifetime
 {
-    private readonly string _dataDir = Directory.CreateTempSubdirectory("edgestation-api-").FullName;
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 3, 10, 1, 0, 0, TimeSpan.Zero));
+    private ApiStation _station = null!;
     private LedgerStore _store = null!;
-    private WebApplication _app = null!;
     private HttpClient _http = null!;
 
     public async Task InitializeAsync()
     {
-        _store = LedgerStore.Open(_dataDir);
-        _app = StationHost.Build(_store, new StationConfig(new Domain.Settings.StationSettings(), "测试村", null), _clock, "http://127.0.0.1:0");
-        await _app.StartAsync();
-        var address = _app.Services.GetService(typeof(IServer)) is IServer server
-            ? server.Features.Get<IServerAddressesFeature>()!.Addresses.First()
-            : throw new InvalidOperationException("no server");
-        _http = new HttpClient { BaseAddress = new Uri(address) };
+        _station = await ApiStation.StartAsync();
+        _store = _station.Store;
+        _http = await _station.SignedInAsync("wangfang", Role.Official);
     }
 
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-        _store.Dispose();
-        Directory.Delete(_dataDir, recursive: true);
-    }
+    public async Task DisposeAsync() => await _station.DisposeAsync();
 
     private Task<HttpResponseMessage> Post(string path, string json) =>
         _http.PostAsync(path, new StringContent(json, Encoding.UTF8, "application/json"));
@@ -69,7 +52,7 @@ public sealed class ApiTests : IAsyncLifetime
         Assert.Equal("/api/records/GE-2026-0001", r.Headers.Location!.ToString());
         using var doc = JsonDocument.Parse(await _http.GetStringAsync(r.Headers.Location));
         Assert.Equal("reported", doc.RootElement.GetProperty("status").GetString());
-        Assert.Equal("kiosk", _store.History("GE-2026-0001").Single().Event.Actor);
+        Assert.Equal("user:wangfang", _store.History("GE-2026-0001").Single().Event.Actor);
     }
 
     [Fact]
@@ -122,11 +105,12 @@ public sealed class ApiTests : IAsyncLifetime
     public async Task An_oversize_body_is_refused_with_413()
     {
         var summary = new string('长', 40_000);
+        var head = _store.Head;
 
         var r = await Post("/api/records", $$$"""{"type":"dispute","fields":{"category":"neighbours","parties":2,"summary":"{{{summary}}}"}}""");
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, r.StatusCode);
-        Assert.Equal(0, _store.Head.Seq);
+        Assert.Equal(head, _store.Head);
     }
 
     [Fact]
@@ -146,7 +130,7 @@ public sealed class ApiTests : IAsyncLifetime
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
         Assert.True(LedgerVerifier.Verify(_store.Entries()).Ok);
-        Assert.Equal(41, _store.Head.Seq); // station entry + 40
+        Assert.Equal(42, _store.Head.Seq); // station entry + the official's account + 40
     }
 
     [Fact]
@@ -154,12 +138,14 @@ public sealed class ApiTests : IAsyncLifetime
     {
         await CreateDispute();
         await _http.GetAsync("/api/records/NOPE");
+        var engineer = await _station.SignedInAsync("li.gong", Role.Engineer);
 
-        var text = await _http.GetStringAsync("/metrics");
+        var text = await engineer.GetStringAsync("/metrics");
 
         Assert.Contains("edgestation_records{type=\"dispute\"} 1", text, StringComparison.Ordinal);
         Assert.Contains("edgestation_http_requests_total{route=\"/api/records/{id}\",method=\"GET\",status=\"404\"} 1", text, StringComparison.Ordinal);
-        Assert.Contains("edgestation_ledger_head_seq 2", text, StringComparison.Ordinal);
+        Assert.Contains("edgestation_ledger_head_seq 4", text, StringComparison.Ordinal); // station, 2 accounts, 1 dispute
+        Assert.Contains("edgestation_logins_total{result=\"success\"} 2", text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -17,13 +17,23 @@ public sealed class TestStation : IDisposable
     public FakeTimeProvider Clock { get; } = new(Start);
     public Dictionary<string, string> Environment { get; } = new() { ["USER"] = "tester" };
 
+    /// <summary>What the next commands read from standard input (e.g. for --password-stdin).</summary>
+    public string Input { get; set; } = "";
+
+    /// <summary>Answers to terminal prompts, in order; null means standard input is not a terminal.</summary>
+    public Queue<string>? TerminalAnswers { get; set; }
+
     public string DbPath => Path.Combine(DataDir, "station.db");
 
     public CliResult Run(params string[] args)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var ctx = new CliContext(stdout, stderr, Clock, name => Environment.GetValueOrDefault(name));
+        var ctx = new CliContext(stdout, stderr, Clock, name => Environment.GetValueOrDefault(name))
+        {
+            In = new StringReader(Input),
+            AskHidden = TerminalAnswers is { } answers ? _ => answers.TryDequeue(out var a) ? a : null : null,
+        };
         var exit = StationCli.Run(["--data-dir", DataDir, .. args], ctx);
         return new CliResult(exit, stdout.ToString(), stderr.ToString());
     }

@@ -1,0 +1,26 @@
+namespace EdgeStation.Domain.Accounts;
+
+/// <summary>What an endpoint or command asks of the acting user. Who has which: <see cref="RolePermissions"/>.</summary>
+public enum Permission
+{
+    /// <summary>List and read records; personal fields only with <see cref="ReadPersonal"/> or <see cref="ReadPersonalOwnGrids"/>.</summary>
+    ReadRecords,
+    /// <summary>Create, transition, amend and void records of any grid.</summary>
+    WriteRecords,
+    /// <summary>Create, transition, amend and void records of the user's own grid(s) only.</summary>
+    WriteRecordsOwnGrids,
+    /// <summary>See personal fields (names, phone and ID numbers, free text) of every record.</summary>
+    ReadPersonal,
+    /// <summary>See personal fields of the records of the user's own grid(s) only.</summary>
+    ReadPersonalOwnGrids,
+    /// <summary>Indicators: streaks, rates, safety index (counts only, nothing personal).</summary>
+    ReadIndicators,
+    /// <summary>The ledger head (seq and hash), for the monthly anchor.</summary>
+    ReadLedger,
+    /// <summary>/metrics (Prometheus text: counts and latencies, nothing personal).</summary>
+    ReadMetrics,
+    /// <summary>Diagnostics (storage, devices) as they are added to the API.</summary>
+    ReadDiagnostics,
+    /// <summary>List, add, change and remove accounts.</summary>
+    ManageUsers,
+}

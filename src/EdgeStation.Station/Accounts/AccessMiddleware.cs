@@ -1,0 +1,119 @@
+using System.Security.Cryptography;
+using System.Text;
+using EdgeStation.Domain.Accounts;
+using EdgeStation.Station.Api;
+
+namespace EdgeStation.Station.Accounts;
+
+/// <summary>
+/// Runs after routing, before every endpoint: security headers; refuses cross-site state changes (Origin,
+/// Sec-Fetch-Site); finds the session from the <c>es_session</c> cookie; answers 401 when the endpoint's
+/// <see cref="AccessRule"/> needs a login and there is none; 403 when a POST/PUT/PATCH/DELETE lacks the
+/// session's CSRF token (header <c>X-CSRF-Token</c> or form field <c>_csrf</c>); 403 when the role lacks the
+/// permission. Only then does the request count as activity for the idle timeout.
+/// </summary>
+public sealed class AccessMiddleware(RequestDelegate next, SessionStore sessions)
+{
+    public const string CsrfHeader = "X-CSRF-Token";
+    public const string CsrfFormField = "_csrf";
+    /// <summary>Sent (value 1) by the kiosk UI on timer-driven refreshes, which must not keep an idle session alive.</summary>
+    public const string BackgroundHeader = "X-Background";
+
+    public async Task InvokeAsync(HttpContext http)
+    {
+        var request = http.Request;
+        var headers = http.Response.Headers;
+        headers.XContentTypeOptions = "nosniff";
+        headers.XFrameOptions = "DENY";
+        headers["Referrer-Policy"] = "no-referrer";
+        headers.CacheControl = "no-store";
+
+        var rule = http.GetEndpoint()?.Metadata.GetMetadata<AccessRule>() ?? AccessRule.SignedIn;
+        var changesState = !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method));
+        if (changesState && CrossSite(request) is { } why)
+        {
+            await Refuse(http, StatusCodes.Status403Forbidden, "cross-site request refused", why);
+            return;
+        }
+
+        var lookup = sessions.Resolve(request.Cookies[SessionStore.CookieName]);
+        if (lookup.Ended is not null)
+        {
+            ClearCookie(http);
+        }
+        if (lookup.Session is not { } session)
+        {
+            if (rule.Anonymous)
+            {
+                await next(http);
+                return;
+            }
+            await Unauthenticated(http, lookup.Ended);
+            return;
+        }
+        if (changesState && rule.CheckCsrf && !await CsrfTokenMatches(http, session))
+        {
+            await Refuse(http, StatusCodes.Status403Forbidden, "CSRF token missing or wrong",
+                $"send the session's token (csrfToken from GET /api/me) in the {CsrfHeader} header or the {CsrfFormField} form field");
+            return;
+        }
+        if (!rule.Anonymous && !rule.Allows(session.Access))
+        {
+            var user = session.Access;
+            await Refuse(http, StatusCodes.Status403Forbidden, "not allowed for this role", $"{user.Name} ({RoleNames.Name(user.Role)}) may not {rule.What}");
+            return;
+        }
+        if (!rule.Anonymous && request.Headers[BackgroundHeader] != "1")
+        {
+            sessions.Touch(session);
+        }
+        http.Features.Set(session);
+        await next(http);
+    }
+
+    public static void ClearCookie(HttpContext http) =>
+        http.Response.Cookies.Delete(SessionStore.CookieName, new CookieOptions { Path = "/", HttpOnly = true, SameSite = SameSiteMode.Strict, Secure = http.Request.IsHttps });
+
+    /// <summary>
+    /// No (live) session. API callers get a 401 problem. Hook for the kiosk UI: a browser asking for an HTML page
+    /// (Accept: text/html, path outside /api) is to be redirected to the login page here once that page exists.
+    /// </summary>
+    private static Task Unauthenticated(HttpContext http, string? ended) =>
+        Refuse(http, StatusCodes.Status401Unauthorized, "log in first",
+            ended is null ? "this needs a logged-in user: POST /login with name and secret" : $"{ended}: log in again");
+
+    private static string? CrossSite(HttpRequest request)
+    {
+        if (request.Headers["Sec-Fetch-Site"] == "cross-site")
+        {
+            return "the browser marked this request as coming from another site";
+        }
+        var origin = request.Headers.Origin.ToString();
+        if (origin.Length > 0 && !string.Equals(origin, $"{request.Scheme}://{request.Host}", StringComparison.OrdinalIgnoreCase))
+        {
+            return $"the request comes from {origin}, not from this station";
+        }
+        return null;
+    }
+
+    private static async Task<bool> CsrfTokenMatches(HttpContext http, UserSession session)
+    {
+        string? sent = http.Request.Headers[CsrfHeader];
+        if (string.IsNullOrEmpty(sent) && http.Request.HasFormContentType)
+        {
+            try
+            {
+                sent = (await http.Request.ReadFormAsync(http.RequestAborted))[CsrfFormField];
+            }
+            catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException)
+            {
+                return false;
+            }
+        }
+        return !string.IsNullOrEmpty(sent)
+            && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(sent), Encoding.UTF8.GetBytes(session.CsrfToken));
+    }
+
+    private static Task Refuse(HttpContext http, int status, string title, string detail) =>
+        ApiProblem.Problem(status, title, detail).ExecuteAsync(http);
+}

@@ -1,0 +1,124 @@
+using EdgeStation.Domain.Accounts;
+using EdgeStation.Domain.Records;
+using EdgeStation.Storage.Ledger;
+using LiteDB;
+
+namespace EdgeStation.Storage.Accounts;
+
+/// <summary>
+/// The station's accounts, in the <c>users</c> collection of station.db beside the ledger. Every change an admin
+/// makes (add, remove, role, password, disable, enable, unlock) is validated by <see cref="UserCommands"/> on the
+/// ledger's writer thread and written in the same transaction as a ledger entry of type "user" naming who did it
+/// (role and grids, never a hash), so the account and its history cannot disagree. Login bookkeeping (failure
+/// counts, lockout, rehash) is not history and is written directly.
+/// </summary>
+public sealed class UserStore
+{
+    public const string CollectionName = "users";
+
+    private readonly LedgerStore _store;
+    private readonly ILiteCollection<BsonDocument> _users;
+
+    public UserStore(LedgerStore store)
+    {
+        _store = store;
+        _users = store.Collection(CollectionName);
+    }
+
+    /// <summary>The account <paramref name="name"/> (any case, surrounding spaces ignored), or null.</summary>
+    public UserAccount? Find(string name)
+    {
+        var key = UserNames.LoginKey(name);
+        return key.Length == 0 ? null : _users.FindById(key) is { } doc ? UserBson.FromBson(doc) : null;
+    }
+
+    /// <summary>Every account, by name.</summary>
+    public IReadOnlyList<UserAccount> All() =>
+        [.. _users.FindAll().Select(UserBson.FromBson).OrderBy(u => u.Name, StringComparer.Ordinal)];
+
+    public int Count() => _users.Count();
+
+    public async Task<UserAccount> AddAsync(string name, Role role, IEnumerable<string>? grids, string passwordHash, string actor, DateTimeOffset now)
+    {
+        var key = UserNames.Normalize(name);
+        UserAccount? added = null;
+        await _store.AppendAsync(view =>
+        {
+            if (view.Head.Seq == 0)
+            {
+                throw new InvalidOperationException("the station's own entry comes first (RecordService.EnsureStation) before any account");
+            }
+            var (account, entry) = UserCommands.Add(Find(key), key, role, grids, passwordHash, actor, now);
+            _users.Insert(UserBson.ToBson(account)); // last: nothing may throw after a write that joins the batch
+            added = account;
+            return entry;
+        });
+        return added!;
+    }
+
+    public async Task RemoveAsync(string name, string actor, DateTimeOffset now)
+    {
+        var key = UserNames.LoginKey(name);
+        await _store.AppendAsync(view =>
+        {
+            var entry = UserCommands.Remove(Find(key), key, All(), actor, now);
+            _users.Delete(key);
+            return entry;
+        });
+    }
+
+    public Task<UserAccount> ChangeRoleAsync(string name, Role role, IEnumerable<string>? grids, string actor, DateTimeOffset now) =>
+        ChangeAsync(name, (current, key) => UserCommands.ChangeRole(current, key, role, grids, All(), actor, now));
+
+    public Task<UserAccount> ChangePasswordAsync(string name, string passwordHash, string actor, DateTimeOffset now) =>
+        ChangeAsync(name, (current, key) => UserCommands.ChangePassword(current, key, passwordHash, actor, now));
+
+    public Task<UserAccount> SetDisabledAsync(string name, bool disabled, string actor, DateTimeOffset now) =>
+        ChangeAsync(name, (current, key) => UserCommands.SetDisabled(current, key, disabled, All(), actor, now));
+
+    public Task<UserAccount> UnlockAsync(string name, string actor, DateTimeOffset now) =>
+        ChangeAsync(name, (current, key) => UserCommands.Unlock(current, key, actor, now));
+
+    /// <summary>Login bookkeeping: the failure count and lockout after an attempt. Not a ledger entry.</summary>
+    public void SaveLockout(string name, LockoutState state)
+    {
+        if (_users.FindById(UserNames.LoginKey(name)) is not { } doc)
+        {
+            return;
+        }
+        doc["failedLogins"] = state.Failures;
+        if (state.LockedUntil is { } until)
+        {
+            doc["lockedUntil"] = until.ToUnixTimeMilliseconds();
+        }
+        else
+        {
+            doc.Remove("lockedUntil");
+        }
+        _users.Update(doc);
+    }
+
+    /// <summary>Replaces a hash with a stronger one of the same secret after a successful login. Not a ledger entry.</summary>
+    public void SaveRehash(string name, string passwordHash)
+    {
+        if (_users.FindById(UserNames.LoginKey(name)) is { } doc)
+        {
+            doc["hash"] = passwordHash;
+            _users.Update(doc);
+        }
+    }
+
+    private async Task<UserAccount> ChangeAsync(string name, Func<UserAccount?, string, (UserAccount Account, RecordEvent Entry)> change)
+    {
+        var key = UserNames.LoginKey(name);
+        UserAccount? changed = null;
+        await _store.AppendAsync(view =>
+        {
+            var (account, entry) = change(Find(key), key);
+            _users.Update(UserBson.ToBson(account));
+            changed = account;
+            return entry;
+        });
+        return changed!;
+    }
+}
