@@ -1,7 +1,9 @@
+using EdgeStation.Domain.Accounts;
 using EdgeStation.Domain.Settings;
 using EdgeStation.Station.Config;
 using EdgeStation.Station.Records;
 using EdgeStation.Station.Service;
+using EdgeStation.Storage.Accounts;
 using EdgeStation.Storage.Ledger;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -18,6 +20,8 @@ namespace EdgeStation.EndToEnd.Tests;
 public sealed class KioskStation : IAsyncLifetime
 {
     public const string Chromium = "/usr/bin/chromium";
+    public const string Official = "wangfang";
+    public const string Secret = "平安村委会2026";
 
     private readonly string _dataDir = Directory.CreateTempSubdirectory("edgestation-e2e-").FullName;
     private WebApplication? _app;
@@ -39,6 +43,7 @@ public sealed class KioskStation : IAsyncLifetime
         Store = LedgerStore.Open(_dataDir);
         var config = new StationConfig(new StationSettings(), "杨柳村", null);
         DemoLoader.Seed(new RecordService(Store, config, Clock), "杨柳村", 2026, Clock.GetUtcNow());
+        await new UserStore(Store).AddAsync(Official, Role.Official, [], PasswordHasher.Hash(Secret), "cli:test", Clock.GetUtcNow());
         _app = StationHost.Build(Store, config, Clock, "http://127.0.0.1:0");
         await _app.StartAsync();
         var server = (IServer)_app.Services.GetService(typeof(IServer))!;
@@ -63,6 +68,19 @@ public sealed class KioskStation : IAsyncLifetime
             HasTouch = true,
         });
         return await context.NewPageAsync();
+    }
+
+    /// <summary>A page logged in through the login form, as an official would.</summary>
+    public async Task<IPage> SignedInPage(int width, int height)
+    {
+        var page = await NewPage(width, height);
+        await page.GotoAsync("/");
+        await page.WaitForURLAsync("**/login?next=*");
+        await page.FillAsync("#login-name", Official);
+        await page.FillAsync("#login-secret", Secret);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(BaseAddress.ToString());
+        return page;
     }
 
     public async Task DisposeAsync()

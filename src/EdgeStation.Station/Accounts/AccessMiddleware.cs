@@ -75,12 +75,23 @@ public sealed class AccessMiddleware(RequestDelegate next, SessionStore sessions
         http.Response.Cookies.Delete(SessionStore.CookieName, new CookieOptions { Path = "/", HttpOnly = true, SameSite = SameSiteMode.Strict, Secure = http.Request.IsHttps });
 
     /// <summary>
-    /// No (live) session. API callers get a 401 problem. Hook for the kiosk UI: a browser asking for an HTML page
-    /// (Accept: text/html, path outside /api) is to be redirected to the login page here once that page exists.
+    /// No (live) session. API callers get a 401 problem; a browser asking for a kiosk page (GET, Accept: text/html,
+    /// outside /api) is sent to the login page.
     /// </summary>
-    private static Task Unauthenticated(HttpContext http, string? ended) =>
-        Refuse(http, StatusCodes.Status401Unauthorized, "log in first",
+    private static Task Unauthenticated(HttpContext http, string? ended)
+    {
+        var request = http.Request;
+        if (HttpMethods.IsGet(request.Method)
+            && !request.Path.StartsWithSegments("/api")
+            && request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase))
+        {
+            // A person at the kiosk: to the login page, and back here afterwards.
+            http.Response.Redirect("/login?next=" + Uri.EscapeDataString(request.Path + request.QueryString));
+            return Task.CompletedTask;
+        }
+        return Refuse(http, StatusCodes.Status401Unauthorized, "log in first",
             ended is null ? "this needs a logged-in user: POST /login with name and secret" : $"{ended}: log in again");
+    }
 
     private static string? CrossSite(HttpRequest request)
     {

@@ -17,12 +17,6 @@ public static class RunCommand
             var configPath = p.GetValue(g.Config) ?? ctx.Environment("EDGESTATION_CONFIG") ?? (File.Exists(DefaultConfig) ? DefaultConfig : null);
             var dataDir = g.ResolveDataDir(p, ctx);
             var config = Config.StationConfigLoader.Load(configPath, dataDir, ctx.Environment);
-            var listen = p.GetValue(urls) ?? StationHost.Url(config.Http);
-            if (!IsLoopback(listen))
-            {
-                // Until accounts and sessions exist, anyone who can reach the service can write records.
-                throw new UsageException($"{listen} is not a loopback address; until accounts are built the station serves 127.0.0.1 / [::1] only");
-            }
             using var store = Storage.Ledger.LedgerStore.Open(dataDir);
             var app = StationHost.Build(store, config, ctx.Time, p.GetValue(urls));
             try
@@ -44,9 +38,4 @@ public static class RunCommand
         });
         return cmd;
     }
-
-    private static bool IsLoopback(string urls) =>
-        urls.Split(';', StringSplitOptions.RemoveEmptyEntries).All(u =>
-            Uri.TryCreate(u.Trim(), UriKind.Absolute, out var uri)
-            && (uri.IsLoopback || (System.Net.IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) && System.Net.IPAddress.IsLoopback(ip))));
 }

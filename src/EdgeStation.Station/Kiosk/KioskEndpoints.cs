@@ -1,6 +1,8 @@
+using EdgeStation.Domain.Accounts;
 using EdgeStation.Domain.Calendar;
 using EdgeStation.Domain.Deadlines;
 using EdgeStation.Domain.Records;
+using EdgeStation.Station.Accounts;
 using EdgeStation.Station.Records;
 using EdgeStation.Storage.Ledger;
 
@@ -20,44 +22,48 @@ public static class KioskEndpoints
         {
             http.Response.Headers.CacheControl = "public, max-age=86400";
             return TypedResults.Text(css, "text/css; charset=utf-8");
-        });
+        }).WithMetadata(AccessRule.Public);
 
-        app.MapGet("/", IResult (RecordService service) =>
+        app.MapGet("/", IResult (HttpContext http, RecordService service) =>
         {
             var report = service.Indicators(null);
-            var page = new HomePage(Layout(service, text, text["nav.home"], "nav.home"), report, Due(service, report.Date));
+            var page = new HomePage(Layout(http, service, text, text["nav.home"], "nav.home"), report, Due(service, report.Date));
             return Render(Slices.Home.Create(page));
-        });
+        }).WithMetadata(ReadPages);
 
-        app.MapGet("/records/{type}", IResult (RecordService service, string type) =>
+        app.MapGet("/records/{type}", IResult (HttpContext http, RecordService service, string type) =>
         {
             if (!RecordTypeNames.TryParse(type, out var recordType))
             {
                 return Results.NotFound();
             }
             var rows = service.Store.RecordsPage(recordType, 0, PageSize).Where(r => !r.Voided).ToList();
-            var page = new RecordListPage(Layout(service, text, text["type." + type], KioskNav.ForType(type)), type, rows, service.Store.RecordCount(recordType), service.Commands.Time);
+            var page = new RecordListPage(Layout(http, service, text, text["type." + type], KioskNav.ForType(type)), type, rows, service.Store.RecordCount(recordType), service.Commands.Time);
             return Render(Slices.RecordList.Create(page));
-        });
+        }).WithMetadata(ReadPages);
 
-        app.MapGet("/records/{type}/new", IResult (RecordService service, string type) =>
+        app.MapGet("/records/{type}/new", IResult (HttpContext http, RecordService service, string type) =>
         {
             if (!RecordTypeNames.TryParse(type, out var recordType))
             {
                 return Results.NotFound();
             }
             var fields = service.Commands.Schemas[recordType].InputFields.ToList();
-            return Render(Slices.NewRecord.Create(new NewRecordPage(Layout(service, text, text["form.new"], KioskNav.ForType(type)), type, fields)));
-        });
+            return Render(Slices.NewRecord.Create(new NewRecordPage(Layout(http, service, text, text["form.new"], KioskNav.ForType(type)), type, fields)));
+        }).WithMetadata(AccessRule.Requires("record", Permission.WriteRecords, Permission.WriteRecordsOwnGrids));
 
         var js = ReadAsset("kiosk.js");
         app.MapGet("/assets/kiosk.js", (HttpContext http) =>
         {
             http.Response.Headers.CacheControl = "public, max-age=86400";
             return TypedResults.Text(js, "text/javascript; charset=utf-8");
-        });
+        }).WithMetadata(AccessRule.Public);
 
-        app.MapGet("/record/{id}", IResult (RecordService service, string id) =>
+        app.MapGet("/login", (HttpContext http, RecordService service, string? next) =>
+            Render(Slices.Login.Create(new LoginPage(Layout(http, service, text, text["login.title"], ""), SafeNext(next)))))
+            .WithMetadata(AccessRule.Public);
+
+        app.MapGet("/record/{id}", IResult (HttpContext http, RecordService service, string id) =>
         {
             if (service.Store.Find(id) is not { } record)
             {
@@ -69,9 +75,16 @@ public static class KioskEndpoints
                 : Domain.Workflows.Workflows.For(record.Type).AllowedFrom(record.Status).Select(a => a.Name).ToList();
             var today = service.Today();
             var deadlines = Deadlines(service, record, today).ToList();
-            var page = new RecordDetailPage(Layout(service, text, record.Id, KioskNav.ForType(type)), record, service.Store.History(id).ToList(), actions, deadlines, service.Commands.Time);
+            // Personal fields only for who may see them (role, and for grid workers their own grids).
+            var hidden = http.Access().CanSeePersonal(record.Text(FieldKeys.Grid))
+                ? new HashSet<string>()
+                : service.Commands.Schemas[record.Type].PersonalKeys.ToHashSet(StringComparer.Ordinal);
+            var page = new RecordDetailPage(Layout(http, service, text, record.Id, KioskNav.ForType(type)), record, service.Store.History(id).ToList(), actions, deadlines, service.Commands.Time)
+            {
+                Hidden = hidden,
+            };
             return Render(Slices.RecordDetail.Create(page));
-        });
+        }).WithMetadata(ReadPages);
     }
 
     // Chinese text as characters, not &#x…; entities: pages half the size on the kiosk's LAN.
@@ -84,8 +97,21 @@ public static class KioskEndpoints
         return slice;
     }
 
-    private static LayoutModel Layout(RecordService service, UiText text, string title, string nav) =>
-        new(title, nav, text, service.Store.Station()?.Village ?? service.Config.Village, service.Store.Head.ToString());
+    private static readonly AccessRule ReadPages = AccessRule.Requires("read records", Permission.ReadRecords);
+
+    private static LayoutModel Layout(HttpContext http, RecordService service, UiText text, string title, string nav)
+    {
+        var session = http.UserSession();
+        return new(title, nav, text, service.Store.Station()?.Village ?? service.Config.Village, service.Store.Head.ToString())
+        {
+            User = session?.Access.Name,
+            CsrfToken = session?.CsrfToken ?? "",
+        };
+    }
+
+    /// <summary>Only a local path may follow the login: never another site.</summary>
+    private static string SafeNext(string? next) =>
+        next is { Length: > 0 } n && n.StartsWith('/') && !n.StartsWith("//", StringComparison.Ordinal) && !n.Contains('\\') ? n : "/";
 
     /// <summary>Open disputes and petitions by their next deadline, most urgent first.</summary>
     private static List<DueItem> Due(RecordService service, DateOnly today) =>

@@ -1,4 +1,9 @@
 namespace EdgeStation.Station.Kiosk;
 
-/// <summary>What every kiosk page's frame shows: title, village, which tab is active, and the ledger anchor.</summary>
-public sealed record LayoutModel(string Title, string Nav, UiText Text, string Village, string Anchor);
+/// <summary>What every kiosk page's frame shows: title, village, which tab is active, who is logged in, the ledger anchor.</summary>
+public sealed record LayoutModel(string Title, string Nav, UiText Text, string Village, string Anchor)
+{
+    public string? User { get; init; }
+    /// <summary>The session's CSRF token, for the page's scripts to send with every change.</summary>
+    public string CsrfToken { get; init; } = "";
+}

@@ -10,4 +10,8 @@ public sealed record RecordDetailPage(
     IReadOnlyList<(LedgerEntry Entry, RecordEvent Event)> History,
     IReadOnlyList<string> Actions,
     IReadOnlyList<DueItem> Deadlines,
-    StationTime Time);
+    StationTime Time)
+{
+    /// <summary>Personal fields this user may not see on this record.</summary>
+    public IReadOnlySet<string> Hidden { get; init; } = new HashSet<string>();
+}

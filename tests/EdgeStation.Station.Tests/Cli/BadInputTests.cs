@@ -34,7 +34,6 @@ public class BadInputTests
         { ["records", "seed-demo"], "already holds" },
         { ["diag", "ledger-stress", "--count", "5"], "empty" },
         { ["frobnicate"], "frobnicate" },
-        { ["run", "--urls", "http://0.0.0.0:18091"], "loopback" },
     };
 
     [Theory]

@@ -1,53 +1,69 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using EdgeStation.Domain.Accounts;
 using EdgeStation.Domain.Records;
 using EdgeStation.Domain.Settings;
 using EdgeStation.Station.Config;
 using EdgeStation.Station.Kiosk;
 using EdgeStation.Station.Records;
 using EdgeStation.Station.Service;
+using EdgeStation.Station.Tests.Support;
 using EdgeStation.Storage.Ledger;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Time.Testing;
 
 namespace EdgeStation.Station.Tests.Kiosk;
 
 /// <summary>The kiosk pages rendered by the real service over a seeded demo year.</summary>
 public sealed partial class KioskPageTests : IAsyncLifetime
 {
-    private readonly string _dataDir = Directory.CreateTempSubdirectory("edgestation-kiosk-").FullName;
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2025, 12, 31, 4, 0, 0, TimeSpan.Zero));
+    private ApiStation _station = null!;
     private LedgerStore _store = null!;
-    private WebApplication _app = null!;
     private HttpClient _http = null!;
 
     public async Task InitializeAsync()
     {
-        _store = LedgerStore.Open(_dataDir);
-        var config = new StationConfig(new StationSettings(), "杨柳村", null);
-        DemoLoader.Seed(new RecordService(_store, config, _clock), "杨柳村", 2025, _clock.GetUtcNow());
-        _app = StationHost.Build(_store, config, _clock, "http://127.0.0.1:0");
-        await _app.StartAsync();
-        var server = (IServer)_app.Services.GetService(typeof(IServer))!;
-        _http = new HttpClient { BaseAddress = new Uri(server.Features.Get<IServerAddressesFeature>()!.Addresses.First()) };
+        _station = await ApiStation.StartAsync(new StationConfig(new StationSettings(), "杨柳村", null));
+        _store = _station.Store;
+        DemoLoader.Seed(new RecordService(_store, _station.Config, _station.Clock), "杨柳村", 2025, _station.Clock.GetUtcNow());
+        _http = await _station.SignedInAsync("official", Role.Official);
     }
 
-    public async Task DisposeAsync()
+    public async Task DisposeAsync() => await _station.DisposeAsync();
+
+    [Fact]
+    public async Task A_kiosk_page_without_a_session_sends_the_browser_to_the_login_page()
     {
-        _http.Dispose();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-        _store.Dispose();
-        Directory.Delete(_dataDir, recursive: true);
+        var anonymous = _station.NewClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/records/dispute");
+        request.Headers.Accept.ParseAdd("text/html");
+
+        var r = await anonymous.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
+        Assert.Equal("/login?next=%2Frecords%2Fdispute", r.Headers.Location!.ToString());
+        Assert.Contains("密码或PIN", await anonymous.GetStringAsync("/login"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_viewer_sees_a_record_without_its_personal_fields()
+    {
+        var viewer = await _station.SignedInAsync("viewer", Role.Viewer);
+        var id = _store.Records(RecordType.Petition).First().Id;
+
+        var html = await viewer.GetStringAsync($"/record/{id}");
+        var asOfficial = await _http.GetStringAsync($"/record/{id}");
+
+        Assert.DoesNotContain("联系电话", html, StringComparison.Ordinal);
+        Assert.Contains("联系电话", asOfficial, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Home_shows_the_four_streaks_as_the_indicators_compute_them()
     {
         var html = await _http.GetStringAsync("/");
-        var report = new RecordService(_store, new StationConfig(new StationSettings(), "", null), _clock).Indicators(null);
+        var report = new RecordService(_store, new StationConfig(new StationSettings(), "", null), _station.Clock).Indicators(null);
 
         Assert.Contains($"data-streak=\"noCases\">{report.StreakDays.NoCases}<", html, StringComparison.Ordinal);
         Assert.Contains($"data-streak=\"noCults\">{report.StreakDays.NoCults}<", html, StringComparison.Ordinal);
@@ -128,7 +144,7 @@ public sealed partial class KioskPageTests : IAsyncLifetime
     public async Task A_received_petition_offers_accept_and_decline_forms_decline_needing_a_note()
     {
         var id = _store.Records(RecordType.Petition).First().Id;
-        var service = new RecordService(_store, new StationConfig(new StationSettings(), "", null), _clock);
+        var service = new RecordService(_store, new StationConfig(new StationSettings(), "", null), _station.Clock);
         var fresh = service.Add(RecordType.Petition, new Dictionary<string, string> { ["channel"] = "visit", ["persons"] = "1" }, "test").Record!.Id;
 
         var html = await _http.GetStringAsync($"/record/{fresh}");

@@ -21,6 +21,37 @@
     return body;
   }
 
+  function post(url, body) {
+    return fetch(url, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "X-CSRF-Token": token },
+      body: JSON.stringify(body),
+      credentials: "same-origin"
+    }).then(function (r) {
+      return r.json().catch(function () { return {}; }).then(function (json) { return { ok: r.ok, json: json }; });
+    });
+  }
+
+  document.querySelectorAll("form[data-login]").forEach(function (form) {
+    var error = form.querySelector(".error");
+    form.addEventListener("submit", function (e) {
+      e.preventDefault();
+      if (!form.checkValidity()) { form.reportValidity(); return; }
+      post("/login", { name: form.elements.name.value.trim(), secret: form.elements.secret.value }).then(function (res) {
+        if (res.ok) { window.location.href = form.dataset.next || "/"; return; }
+        error.textContent = error.dataset.prefix + (res.json.detail || res.json.title || "");
+        form.elements.secret.value = "";
+      });
+    });
+  });
+
+  document.querySelectorAll("form[data-logout]").forEach(function (form) {
+    form.addEventListener("submit", function (e) {
+      e.preventDefault();
+      post("/logout", {}).then(function () { window.location.href = "/login"; });
+    });
+  });
+
   document.querySelectorAll("form[data-api]").forEach(function (form) {
     var error = form.querySelector(".error");
     form.querySelectorAll("input,select,textarea").forEach(function (el) {

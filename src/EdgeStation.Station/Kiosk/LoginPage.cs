@@ -1,0 +1,3 @@
+namespace EdgeStation.Station.Kiosk;
+
+public sealed record LoginPage(LayoutModel Layout, string Next);
