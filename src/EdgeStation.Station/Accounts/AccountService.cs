@@ -26,14 +26,14 @@ public sealed class AccountService(RecordService records, UserStore users, TimeP
         var hash = PasswordHasher.Hash(secret);
         var now = Now();
         records.EnsureStation(actor, now); // the station's own entry is always entry 1
-        return await Users.AddAsync(key, role, grids, hash, actor, now);
+        return await Users.AddAsync(key, role, grids, hash, actor, now).ConfigureAwait(false);
     }
 
     public async Task ChangePasswordAsync(string name, string secret, string actor)
     {
         var account = Require(name);
         SecretRules.Check(account.Name, secret);
-        await Users.ChangePasswordAsync(account.Name, PasswordHasher.Hash(secret), actor, Now());
+        await Users.ChangePasswordAsync(account.Name, PasswordHasher.Hash(secret), actor, Now()).ConfigureAwait(false);
     }
 
     public Task RemoveAsync(string name, string actor) => Users.RemoveAsync(Require(name).Name, actor, Now());

@@ -51,6 +51,11 @@ public sealed class GlobalOptions
         {
             return "cli:" + (ctx.Environment("SUDO_USER") ?? ctx.Environment("USER") ?? "unknown");
         }
+        if (actor.StartsWith("user:", StringComparison.OrdinalIgnoreCase))
+        {
+            // In the ledger "user:NAME" means a logged-in kiosk/API user; the command line cannot claim to be one.
+            throw new UsageException("--actor cannot start with 'user:': that names logged-in web users in the ledger");
+        }
         return actor.Length <= 64 ? actor : throw new UsageException("--actor is limited to 64 characters");
     }
 

@@ -12,6 +12,8 @@ namespace EdgeStation.Station.Records;
 /// <summary>
 /// The records use cases over one open store: every write is validated by the domain on the ledger's writer
 /// thread and acknowledged only once committed. The CLI uses it now; the web API will use the same.
+/// The CLI calls the async methods synchronously, so no await here resumes on a captured context
+/// (ConfigureAwait(false)): under a context with few threads (xUnit's) that would deadlock.
 /// </summary>
 public sealed class RecordService(LedgerStore store, StationConfig config, TimeProvider time)
 {
@@ -33,7 +35,7 @@ public sealed class RecordService(LedgerStore store, StationConfig config, TimeP
         {
             var id = view.NextRecordId(type, Commands.Time.LocalDate(now).Year);
             return Commands.Create(type, id, raw, actor, now, view.Find);
-        }))!;
+        }).ConfigureAwait(false))!;
     }
 
     public AppendResult Transition(string id, string action, TransitionInput input, string actor) =>
@@ -44,7 +46,7 @@ public sealed class RecordService(LedgerStore store, StationConfig config, TimeP
     public async Task<AppendResult> TransitionAsync(string id, string action, TransitionInput input, string actor, Action<RecordSnapshot>? guard = null)
     {
         var now = Now();
-        return (await Store.AppendAsync(view => Commands.Transition(Require(view, id, guard), action, input, actor, now)))!;
+        return (await Store.AppendAsync(view => Commands.Transition(Require(view, id, guard), action, input, actor, now)).ConfigureAwait(false))!;
     }
 
     public AppendResult Amend(string id, IReadOnlyDictionary<string, string> raw, string? reason, string actor) =>
@@ -53,7 +55,7 @@ public sealed class RecordService(LedgerStore store, StationConfig config, TimeP
     public async Task<AppendResult> AmendAsync(string id, IReadOnlyDictionary<string, string> raw, string? reason, string actor, Action<RecordSnapshot>? guard = null)
     {
         var now = Now();
-        return (await Store.AppendAsync(view => Commands.Amend(Require(view, id, guard), raw, reason, actor, now, view.Find)))!;
+        return (await Store.AppendAsync(view => Commands.Amend(Require(view, id, guard), raw, reason, actor, now, view.Find)).ConfigureAwait(false))!;
     }
 
     public AppendResult Void(string id, string? reason, string actor) =>
@@ -62,7 +64,7 @@ public sealed class RecordService(LedgerStore store, StationConfig config, TimeP
     public async Task<AppendResult> VoidAsync(string id, string? reason, string actor, Action<RecordSnapshot>? guard = null)
     {
         var now = Now();
-        return (await Store.AppendAsync(view => Commands.Void(Require(view, id, guard), reason, actor, now)))!;
+        return (await Store.AppendAsync(view => Commands.Void(Require(view, id, guard), reason, actor, now)).ConfigureAwait(false))!;
     }
 
     public RecordSnapshot Get(string id) =>

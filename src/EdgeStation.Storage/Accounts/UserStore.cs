@@ -52,7 +52,7 @@ public sealed class UserStore
             _users.Insert(UserBson.ToBson(account)); // last: nothing may throw after a write that joins the batch
             added = account;
             return entry;
-        });
+        }).ConfigureAwait(false);
         return added!;
     }
 
@@ -64,7 +64,7 @@ public sealed class UserStore
             var entry = UserCommands.Remove(Find(key), key, All(), actor, now);
             _users.Delete(key);
             return entry;
-        });
+        }).ConfigureAwait(false);
     }
 
     public Task<UserAccount> ChangeRoleAsync(string name, Role role, IEnumerable<string>? grids, string actor, DateTimeOffset now) =>
@@ -118,7 +118,7 @@ public sealed class UserStore
             _users.Update(UserBson.ToBson(account));
             changed = account;
             return entry;
-        });
+        }).ConfigureAwait(false);
         return changed!;
     }
 }

@@ -227,6 +227,15 @@ public sealed class UsersCommandTests : IDisposable
     }
 
     [Fact]
+    public void The_command_line_cannot_write_as_a_logged_in_user()
+    {
+        var r = _station.Run("--actor", "user:wangfang", "records", "add", "case", "--kind", "criminal");
+
+        Assert.Equal(2, r.Exit);
+        Assert.Contains("'user:'", r.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Records_still_verify_with_account_entries_in_the_chain()
     {
         Add("wangfang", "admin");
