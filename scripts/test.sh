@@ -182,12 +182,25 @@ else
         for proj in "${test_projects[@]}"; do
             name="$(basename "$proj" .csproj)"
             t0="$(es_now)"
-            timeout --kill-after=30 "${EDGESTATION_TEST_TIMEOUT:-900}" \
-                dotnet test "$proj" --no-build -c Release -nologo \
-                --logger "trx;LogFileName=$name.trx" --results-directory "$results" \
-                --blame-hang-timeout 5m --blame-hang-dump-type none \
-                >"$logs/test-$name.log" 2>&1
+            run_tests() {
+                timeout --kill-after=30 "${EDGESTATION_TEST_TIMEOUT:-900}" \
+                    dotnet test "$proj" --no-build -c Release -nologo \
+                    --logger "trx;LogFileName=$name.trx" --results-directory "$results" \
+                    --blame-hang-timeout 3m --blame-hang-dump-type none \
+                    >"$logs/test-$name.log" 2>&1
+            }
+            run_tests
             trc=$?
+            if [[ $trc -ne 0 ]] && grep -qiE 'hang|aborted' "$logs/test-$name.log"; then
+                # Known intermittent hang in EdgeStation.Station.Tests (about 1 run in 20; cause not found yet):
+                # say which test hung, keep that log, and run the project once more.
+                printf '     HANG in %s (the tests that were running are listed below); running it once more\n' "$name"
+                grep -iE 'hang|were running|aborted|^\s+EdgeStation\.' "$logs/test-$name.log" | head -n 10 | sed 's/^\s*/     /'
+                cp "$logs/test-$name.log" "$logs/test-$name.hang.log"
+                rm -f "$results/$name.trx"
+                run_tests
+                trc=$?
+            fi
             trx_ok=0
             p=0; f=0; s=0
             if [[ -f "$results/$name.trx" ]] && counts="$(trx_counts "$results/$name.trx")"; then
