@@ -44,42 +44,22 @@ public static class RecordEndpoints
                 ? RecordJsonResult.One(record, Omit(service, http.Access(), record))
                 : ApiProblem.For(new RecordNotFoundException(id))).WithMetadata(Read);
 
-        group.MapPost("/", async Task<IResult> (HttpContext http, RecordService service) =>
-        {
-            var (body, problem) = await JsonBody.ReadAsync(http, ApiJsonContext.Default.CreateRecordRequest);
-            if (problem is not null)
+        group.MapPost("/", (HttpContext http, RecordService service) =>
+            WriteAsync(http, service, ApiJsonContext.Default.CreateRecordRequest, async (body, user) =>
             {
-                return problem;
-            }
-            var user = http.Access();
-            try
-            {
-                if (!RecordTypeNames.TryParse(body!.Type, out var type))
+                if (!RecordTypeNames.TryParse(body.Type, out var type))
                 {
                     throw new RecordInputException($"'type' must be one of {RecordTypeNames.AllNames} (got '{body.Type}')");
                 }
                 var raw = JsonBody.Fields(body.Fields);
                 CheckGridOfNewRecord(user, raw, service.Config.Settings.DefaultGrid);
-                var result = await service.AddAsync(type, raw, user.Actor);
-                return RecordJsonResult.One(result.Record!, Omit(service, user, result.Record!), StatusCodes.Status201Created, $"/api/records/{result.Record!.Id}");
-            }
-            catch (Exception ex) when (ex is RecordInputException or AccessDeniedException or Storage.StorageEnvironmentException)
-            {
-                return ApiProblem.For(ex);
-            }
-        }).WithMetadata(Write);
+                return await service.AddAsync(type, raw, user.Actor);
+            }, created: true)).WithMetadata(Write);
 
-        group.MapPost("/{id}/transitions", async Task<IResult> (HttpContext http, RecordService service, string id) =>
-        {
-            var (body, problem) = await JsonBody.ReadAsync(http, ApiJsonContext.Default.TransitionRequest);
-            if (problem is not null)
+        group.MapPost("/{id}/transitions", (HttpContext http, RecordService service, string id) =>
+            WriteAsync(http, service, ApiJsonContext.Default.TransitionRequest, (body, user) =>
             {
-                return problem;
-            }
-            var user = http.Access();
-            try
-            {
-                if (string.IsNullOrWhiteSpace(body!.Action))
+                if (string.IsNullOrWhiteSpace(body.Action))
                 {
                     throw new RecordInputException("'action' is required");
                 }
@@ -99,57 +79,23 @@ public static class RecordEndpoints
                     Satisfaction = body.Satisfaction,
                     Level = body.Level,
                 };
-                var result = await service.TransitionAsync(id, body.Action, input, user.Actor, GridGuard(user));
-                return RecordJsonResult.One(result.Record!, Omit(service, user, result.Record!));
-            }
-            catch (Exception ex) when (ex is RecordInputException or AccessDeniedException or Storage.StorageEnvironmentException)
-            {
-                return ApiProblem.For(ex);
-            }
-        }).WithMetadata(Write);
+                return service.TransitionAsync(id, body.Action, input, user.Actor, GridGuard(user));
+            })).WithMetadata(Write);
 
-        group.MapPost("/{id}/amendments", async Task<IResult> (HttpContext http, RecordService service, string id) =>
-        {
-            var (body, problem) = await JsonBody.ReadAsync(http, ApiJsonContext.Default.AmendRequest);
-            if (problem is not null)
+        group.MapPost("/{id}/amendments", (HttpContext http, RecordService service, string id) =>
+            WriteAsync(http, service, ApiJsonContext.Default.AmendRequest, (body, user) =>
             {
-                return problem;
-            }
-            var user = http.Access();
-            try
-            {
-                var raw = JsonBody.Fields(body!.Fields);
+                var raw = JsonBody.Fields(body.Fields);
                 if (raw.TryGetValue(FieldKeys.Grid, out var newGrid))
                 {
                     user.EnsureCanWrite(newGrid.Trim()); // moving a record into a grid is writing there
                 }
-                var result = await service.AmendAsync(id, raw, body.Reason, user.Actor, GridGuard(user));
-                return RecordJsonResult.One(result.Record!, Omit(service, user, result.Record!));
-            }
-            catch (Exception ex) when (ex is RecordInputException or AccessDeniedException or Storage.StorageEnvironmentException)
-            {
-                return ApiProblem.For(ex);
-            }
-        }).WithMetadata(Write);
+                return service.AmendAsync(id, raw, body.Reason, user.Actor, GridGuard(user));
+            })).WithMetadata(Write);
 
-        group.MapPost("/{id}/void", async Task<IResult> (HttpContext http, RecordService service, string id) =>
-        {
-            var (body, problem) = await JsonBody.ReadAsync(http, ApiJsonContext.Default.VoidRequest);
-            if (problem is not null)
-            {
-                return problem;
-            }
-            var user = http.Access();
-            try
-            {
-                var result = await service.VoidAsync(id, body!.Reason, user.Actor, GridGuard(user));
-                return RecordJsonResult.One(result.Record!, Omit(service, user, result.Record!));
-            }
-            catch (Exception ex) when (ex is RecordInputException or AccessDeniedException or Storage.StorageEnvironmentException)
-            {
-                return ApiProblem.For(ex);
-            }
-        }).WithMetadata(Write);
+        group.MapPost("/{id}/void", (HttpContext http, RecordService service, string id) =>
+            WriteAsync(http, service, ApiJsonContext.Default.VoidRequest, (body, user) =>
+                service.VoidAsync(id, body.Reason, user.Actor, GridGuard(user)))).WithMetadata(Write);
 
         app.MapGet("/api/indicators", IResult (RecordService service, string? date) =>
         {
@@ -180,6 +126,33 @@ public static class RecordEndpoints
     /// A grid worker's new record goes into their grid: the one given, else their only grid; with several grids
     /// they must say which. Everyone else may name any grid (default: the station's default grid).
     /// </summary>
+    /// <summary>
+    /// The shape every write shares: read the JSON body (or answer its problem), run the change as the
+    /// logged-in user, answer the record (redacted for that user) or the problem that stopped it.
+    /// </summary>
+    private static async Task<IResult> WriteAsync<T>(HttpContext http, RecordService service, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type,
+        Func<T, UserAccess, Task<AppendResult>> change, bool created = false)
+        where T : class
+    {
+        var (body, problem) = await JsonBody.ReadAsync(http, type);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        var user = http.Access();
+        try
+        {
+            var record = (await change(body!, user)).Record!;
+            return created
+                ? RecordJsonResult.One(record, Omit(service, user, record), StatusCodes.Status201Created, $"/api/records/{record.Id}")
+                : RecordJsonResult.One(record, Omit(service, user, record));
+        }
+        catch (Exception ex) when (ex is RecordInputException or AccessDeniedException or Storage.StorageEnvironmentException)
+        {
+            return ApiProblem.For(ex);
+        }
+    }
+
     private static void CheckGridOfNewRecord(UserAccess user, Dictionary<string, string> raw, string defaultGrid)
     {
         if (raw.TryGetValue(FieldKeys.Grid, out var given))
