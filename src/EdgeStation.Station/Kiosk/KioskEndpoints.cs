@@ -85,13 +85,15 @@ public static class KioskEndpoints
             };
             return Render(Slices.RecordDetail.Create(page));
         }).WithMetadata(ReadPages);
+
+        app.MapIndicatorPages(text);
     }
 
     // Chinese text as characters, not &#x…; entities: pages half the size on the kiosk's LAN.
     private static readonly System.Text.Encodings.Web.HtmlEncoder Encoder =
         System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
 
-    private static IResult Render(RazorSlices.RazorSlice slice)
+    internal static IResult Render(RazorSlices.RazorSlice slice)
     {
         slice.HtmlEncoder = Encoder;
         return slice;
@@ -99,7 +101,7 @@ public static class KioskEndpoints
 
     private static readonly AccessRule ReadPages = AccessRule.Requires("read records", Permission.ReadRecords);
 
-    private static LayoutModel Layout(HttpContext http, RecordService service, UiText text, string title, string nav)
+    internal static LayoutModel Layout(HttpContext http, RecordService service, UiText text, string title, string nav)
     {
         var session = http.UserSession();
         return new(title, nav, text, service.Store.Station()?.Village ?? service.Config.Village, service.Store.Head.ToString())

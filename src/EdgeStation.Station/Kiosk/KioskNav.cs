@@ -12,6 +12,7 @@ public static class KioskNav
         ("nav.cases", "/records/case"),
         ("nav.lawsuits", "/records/lawsuit"),
         ("nav.cults", "/records/cult"),
+        ("nav.indicators", "/indicators"),
     ];
 
     public static string ForType(string type) => type switch

@@ -52,6 +52,10 @@
     });
   });
 
+  document.querySelectorAll("[data-print]").forEach(function (button) {
+    button.addEventListener("click", function () { window.print(); });
+  });
+
   document.querySelectorAll("form[data-api]").forEach(function (form) {
     var error = form.querySelector(".error");
     form.querySelectorAll("input,select,textarea").forEach(function (el) {

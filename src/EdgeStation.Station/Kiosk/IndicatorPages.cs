@@ -1,0 +1,94 @@
+using System.Globalization;
+using EdgeStation.Domain.Accounts;
+using EdgeStation.Domain.Calendar;
+using EdgeStation.Domain.Indicators;
+using EdgeStation.Station.Accounts;
+using EdgeStation.Station.Api;
+using EdgeStation.Station.Records;
+
+namespace EdgeStation.Station.Kiosk;
+
+/// <summary>
+/// The indicators page (one month, its safety index components, 12-month SVG charts) and the printable monthly
+/// report with the ledger anchor. Counts and rates only: nothing personal, so every role that may read
+/// indicators sees the same page.
+/// </summary>
+public static class IndicatorPages
+{
+    public const int TrendMonths = 12;
+
+    private static readonly AccessRule ReadIndicators = AccessRule.Requires("read indicators", Permission.ReadIndicators);
+
+    public static void MapIndicatorPages(this IEndpointRouteBuilder app, UiText text)
+    {
+        app.MapGet("/indicators", IResult (HttpContext http, RecordService service, string? month) =>
+        {
+            var today = service.Today();
+            if (!TryMonth(month, today, out var selected))
+            {
+                return BadMonth(text, month);
+            }
+            var (calculator, records, start) = Inputs(service);
+            var trend = MonthlyTrend.Compute(calculator, records, today, start, TrendMonths);
+            var point = trend.FirstOrDefault(p => p.Month == selected) ?? MonthlyTrend.At(calculator, records, selected, today, start);
+            var labels = trend.Select(p => p.Month.ToString("yy-MM", CultureInfo.InvariantCulture)).ToList();
+            var safety = TrendChart.Svg(text["ind.chart.safety"], labels,
+                [new ChartSeries(text["home.safetyIndex"], "s0", trend.Select(p => p.Report?.SafetyIndex).ToList())], 100);
+            var rates = TrendChart.Svg(text["ind.chart.rates"], labels,
+            [
+                new ChartSeries(text["home.resolutionRate"], "s1", trend.Select(p => Pct(p.Report?.DisputeResolutionRate)).ToList()),
+                new ChartSeries(text["home.petitionOnTime"], "s2", trend.Select(p => Pct(p.Report?.PetitionOnTimeRate)).ToList()),
+                new ChartSeries(text["ind.gridClosure"], "s3", trend.Select(p => Pct(p.Report?.GridEventClosedRate)).ToList()),
+            ], 100, "%");
+            var layout = KioskEndpoints.Layout(http, service, text, text["nav.indicators"], "nav.indicators");
+            return KioskEndpoints.Render(Slices.Indicators.Create(new IndicatorsPage(layout, point, trend, safety, rates)));
+        }).WithMetadata(ReadIndicators);
+
+        app.MapGet("/indicators/report", IResult (HttpContext http, RecordService service, TimeProvider time, string? month) =>
+        {
+            var today = service.Today();
+            if (!TryMonth(month, today, out var selected))
+            {
+                return BadMonth(text, month);
+            }
+            // The anchor is read before the figures: the report can only be older than the ledger it names.
+            var anchor = service.Store.Head.ToString();
+            var (calculator, records, start) = Inputs(service);
+            var point = MonthlyTrend.At(calculator, records, selected, today, start);
+            var layout = KioskEndpoints.Layout(http, service, text, text.Format("report.title", $"{selected.Year}年{selected.Month}月"), "nav.indicators");
+            var generated = TimeZoneInfo.ConvertTime(time.GetUtcNow(), service.Commands.Time.Zone);
+            return KioskEndpoints.Render(Slices.MonthlyReport.Create(new MonthlyReportPage(layout, point, anchor, generated)));
+        }).WithMetadata(ReadIndicators);
+    }
+
+    /// <summary>YYYY-MM, not after the running month; none means the running month.</summary>
+    internal static bool TryMonth(string? text, DateOnly today, out DateOnly month)
+    {
+        month = new DateOnly(today.Year, today.Month, 1);
+        if (string.IsNullOrEmpty(text))
+        {
+            return true;
+        }
+        if (text.Length != 7
+            || !DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
+            || parsed > month)
+        {
+            return false;
+        }
+        month = parsed;
+        return true;
+    }
+
+    private static IResult BadMonth(UiText text, string? month) =>
+        ApiProblem.Problem(StatusCodes.Status400BadRequest, "bad month", $"{text["ind.badMonth"]} (month={month})");
+
+    private static (IndicatorCalculator Calculator, List<Domain.Records.RecordSnapshot> Records, DateOnly Start) Inputs(RecordService service)
+    {
+        var calculator = new IndicatorCalculator(service.Config.Settings, HolidayCalendar.Official);
+        var records = service.Store.Records().ToList();
+        var start = service.Store.Station()?.StartDate ?? service.Today();
+        return (calculator, records, start);
+    }
+
+    private static double? Pct(double? rate) => rate * 100;
+}
