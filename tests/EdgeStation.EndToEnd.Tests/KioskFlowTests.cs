@@ -17,7 +17,7 @@ public sealed class KioskFlowTests : IClassFixture<KioskStation>
     {
         var page = await _station.SignedInPage(width, height);
         var petition = _station.Store.Records(Domain.Records.RecordType.Petition).First().Id;
-        foreach (var (name, path) in new[] { ("login", "/login"), ("home", "/"), ("disputes", "/records/dispute"), ("new-dispute", "/records/dispute/new"), ("petition", $"/record/{petition}") })
+        foreach (var (name, path) in new[] { ("login", "/login"), ("home", "/"), ("disputes", "/records/dispute"), ("new-dispute", "/records/dispute/new"), ("petition", $"/record/{petition}"), ("indicators", "/indicators"), ("report", "/indicators/report?month=2026-02") })
         {
             var response = await page.GotoAsync(path);
             Assert.Equal(200, response!.Status);
@@ -46,7 +46,7 @@ public sealed class KioskFlowTests : IClassFixture<KioskStation>
         await Act(page, "assign", async form => await form.Locator("input[data-input=to]").FillAsync("人民调解员王某"));
         await Act(page, "resolve", _ => Task.CompletedTask);
 
-        Assert.Equal("已化解", await page.Locator("#status").InnerTextAsync());
+        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("已化解");
         Assert.Equal("resolved", _station.Store.Find(id)!.Status);
         await page.GotoAsync("/");
         Assert.NotEqual(rateBefore, await page.Locator("#resolution-rate").InnerTextAsync());
@@ -66,12 +66,71 @@ public sealed class KioskFlowTests : IClassFixture<KioskStation>
         Assert.Equal(head, _station.Store.Head);
     }
 
+    [Fact]
+    public async Task A_record_is_amended_with_a_reason_and_then_voided_and_both_stay_in_its_history()
+    {
+        var page = await _station.SignedInPage(1280, 800);
+        var dispute = _station.Store.Records(Domain.Records.RecordType.Dispute).First(r => !r.Voided);
+        await page.GotoAsync($"/record/{dispute.Id}");
+
+        await page.ClickAsync("#amend > summary");
+        await page.FillAsync("#a-summary", "更正：两户因院墙滴水问题争吵（补充地点）");
+        await page.FillAsync("#amend input[data-input=reason]", "登记时摘要不完整");
+        await SubmitAndReload(page, page.Locator("#amend button[type=submit]"));
+
+        var amended = _station.Store.Find(dispute.Id)!;
+        Assert.Equal("更正：两户因院墙滴水问题争吵（补充地点）", amended.Text(Domain.Records.FieldKeys.Summary));
+        Assert.Equal(dispute.Fields.Count, amended.Fields.Count); // only the summary was sent; nothing else changed
+        var last = _station.Store.History(dispute.Id).Last();
+        Assert.Equal(("amend", "user:" + KioskStation.Official), (last.Event.Action, last.Event.Actor));
+        Assert.Equal(["summary"], last.Event.Fields.Keys);
+        await Assertions.Expect(page.Locator("#history")).ToContainTextAsync("登记时摘要不完整");
+
+        await page.ClickAsync("#void > summary");
+        await page.ClickAsync("#void button[type=submit]"); // no reason: refused in the page, nothing sent
+        Assert.False(_station.Store.Find(dispute.Id)!.Voided);
+        await page.FillAsync("#void input[data-input=reason]", "重复登记");
+        await SubmitAndReload(page, page.Locator("#void button[type=submit]"));
+
+        Assert.True(_station.Store.Find(dispute.Id)!.Voided);
+        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("已作废");
+        Assert.Equal(0, await page.Locator("#amend").CountAsync()); // a voided record takes no more changes
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(KioskStation.ScreenshotDir, "voided-1280x800.png") });
+    }
+
+    [Fact]
+    public async Task The_indicators_page_draws_twelve_months_and_opens_the_printable_report()
+    {
+        var page = await _station.SignedInPage(1024, 600);
+        await page.GotoAsync("/indicators");
+
+        Assert.Equal(12, await page.Locator("#chart-safety svg text.axis[text-anchor=middle]").CountAsync());
+        Assert.True(await page.Locator("#chart-safety circle").CountAsync() >= 3); // 2026-01..03 at least
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(KioskStation.ScreenshotDir, "indicators-full-1024x600.png"), FullPage = true });
+        await page.ClickAsync("#open-report");
+        await page.WaitForURLAsync("**/indicators/report?month=2026-03");
+
+        Assert.Equal(_station.Store.Head.ToString(), await page.Locator("#report-anchor").InnerTextAsync());
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+        Assert.False(await page.Locator("header").IsVisibleAsync()); // printed without the kiosk's tabs
+        await page.PdfAsync(new PagePdfOptions { Path = Path.Combine(KioskStation.ScreenshotDir, "monthly-report.pdf"), Format = "A4" });
+    }
+
     private static async Task Act(IPage page, string action, Func<ILocator, Task> fill)
     {
         await page.ClickAsync($"summary[data-action={action}]");
         var form = page.Locator($"form[data-action={action}]");
         await fill(form);
-        await form.Locator("button[type=submit]").ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await SubmitAndReload(page, form.Locator("button[type=submit]"));
+    }
+
+    /// <summary>
+    /// Submits a record form and waits for the API's answer (the change is in the ledger once it is sent); the
+    /// page then reloads, and later steps wait for what they look for (Playwright's locators retry).
+    /// </summary>
+    private static async Task SubmitAndReload(IPage page, ILocator button)
+    {
+        var answer = await page.RunAndWaitForResponseAsync(() => button.ClickAsync(), r => r.Url.Contains("/api/records", StringComparison.Ordinal) && r.Request.Method == "POST");
+        Assert.True(answer.Ok, $"{answer.Url}: {answer.Status} {(answer.Ok ? "" : await answer.TextAsync())}");
     }
 }

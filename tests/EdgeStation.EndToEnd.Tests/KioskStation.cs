@@ -70,17 +70,27 @@ public sealed class KioskStation : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
-    /// <summary>A page logged in through the login form, as an official would.</summary>
-    public async Task<IPage> SignedInPage(int width, int height)
+    /// <summary>Adds an account (what `edgestation users add` does) with <see cref="Secret"/>.</summary>
+    public async Task AddUserAsync(string name, Role role, params string[] grids) =>
+        await new UserStore(Store).AddAsync(name, role, grids, PasswordHasher.Hash(Secret), "cli:test", Clock.GetUtcNow());
+
+    /// <summary>A page logged in through the login form, as an official (or <paramref name="name"/>) would.</summary>
+    public async Task<IPage> SignedInPage(int width, int height, string name = Official)
     {
         var page = await NewPage(width, height);
+        await LogInAsync(page, name);
+        return page;
+    }
+
+    /// <summary>Goes to the home page, is sent to the login form, and logs in there.</summary>
+    public async Task LogInAsync(IPage page, string name = Official)
+    {
         await page.GotoAsync("/");
         await page.WaitForURLAsync("**/login?next=*");
-        await page.FillAsync("#login-name", Official);
+        await page.FillAsync("#login-name", name);
         await page.FillAsync("#login-secret", Secret);
         await page.ClickAsync("button[type=submit]");
         await page.WaitForURLAsync(BaseAddress.ToString());
-        return page;
     }
 
     public async Task DisposeAsync()

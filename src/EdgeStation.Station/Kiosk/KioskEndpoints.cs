@@ -59,8 +59,8 @@ public static class KioskEndpoints
             return TypedResults.Text(js, "text/javascript; charset=utf-8");
         }).WithMetadata(AccessRule.Public);
 
-        app.MapGet("/login", (HttpContext http, RecordService service, string? next) =>
-            Render(Slices.Login.Create(new LoginPage(Layout(http, service, text, text["login.title"], ""), SafeNext(next)))))
+        app.MapGet("/login", (HttpContext http, RecordService service, string? next, string? idle) =>
+            Render(Slices.Login.Create(new LoginPage(Layout(http, service, text, text["login.title"], ""), SafeNext(next)) { AfterIdle = idle == "1" })))
             .WithMetadata(AccessRule.Public);
 
         app.MapGet("/record/{id}", IResult (HttpContext http, RecordService service, string id) =>
@@ -70,18 +70,22 @@ public static class KioskEndpoints
                 return Results.NotFound();
             }
             var type = RecordTypeNames.Name(record.Type);
-            var actions = record.Voided
-                ? []
-                : Domain.Workflows.Workflows.For(record.Type).AllowedFrom(record.Status).Select(a => a.Name).ToList();
+            var access = http.Access();
+            // Only who may change this record gets the buttons (the API checks again on submit).
+            var canWrite = !record.Voided && access.CanWrite(record.Text(FieldKeys.Grid));
+            var actions = canWrite
+                ? Domain.Workflows.Workflows.For(record.Type).AllowedFrom(record.Status).Select(a => a.Name).ToList()
+                : [];
             var today = service.Today();
             var deadlines = Deadlines(service, record, today).ToList();
             // Personal fields only for who may see them (role, and for grid workers their own grids).
-            var hidden = http.Access().CanSeePersonal(record.Text(FieldKeys.Grid))
+            var hidden = access.CanSeePersonal(record.Text(FieldKeys.Grid))
                 ? new HashSet<string>()
                 : service.Commands.Schemas[record.Type].PersonalKeys.ToHashSet(StringComparer.Ordinal);
             var page = new RecordDetailPage(Layout(http, service, text, record.Id, KioskNav.ForType(type)), record, service.Store.History(id).ToList(), actions, deadlines, service.Commands.Time)
             {
                 Hidden = hidden,
+                AmendFields = canWrite ? AmendFields(service, record, hidden, text) : [],
             };
             return Render(Slices.RecordDetail.Create(page));
         }).WithMetadata(ReadPages);
@@ -108,6 +112,8 @@ public static class KioskEndpoints
         {
             User = session?.Access.Name,
             CsrfToken = session?.CsrfToken ?? "",
+            // The kiosk stands in a public room: the page leaves by itself when the server would end the session anyway.
+            IdleSeconds = session is null ? 0 : (int)http.RequestServices.GetRequiredService<SessionStore>().Settings.IdleTimeout.TotalSeconds,
         };
     }
 
@@ -123,6 +129,15 @@ public static class KioskEndpoints
             .SelectMany(r => Deadlines(service, r, today).Where(d => !d.Deadline.IsMet).Take(1))
             .OrderBy(d => d.DaysLeft)
             .Take(12)
+            .ToList();
+
+    /// <summary>The record's input fields pre-filled with what it holds now (times in the station's zone, as the form shows them).</summary>
+    private static List<FieldInput> AmendFields(RecordService service, RecordSnapshot record, IReadOnlySet<string> hidden, UiText text) =>
+        service.Commands.Schemas[record.Type].InputFields
+            .Where(f => !hidden.Contains(f.Key))
+            .Select(f => new FieldInput(f, text, "a-", f.Kind == FieldKind.Instant && record.Instant(f.Key) is { } at
+                ? TimeZoneInfo.ConvertTime(at, service.Commands.Time.Zone).ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture)
+                : record.Fields.TryGetValue(f.Key, out var v) ? v.ToString() : null))
             .ToList();
 
     private static IEnumerable<DueItem> Deadlines(RecordService service, RecordSnapshot r, DateOnly today)

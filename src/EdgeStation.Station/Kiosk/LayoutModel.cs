@@ -6,4 +6,6 @@ public sealed record LayoutModel(string Title, string Nav, UiText Text, string V
     public string? User { get; init; }
     /// <summary>The session's CSRF token, for the page's scripts to send with every change.</summary>
     public string CsrfToken { get; init; } = "";
+    /// <summary>After this long without a touch or key the page logs out by itself (0: not signed in, no timer).</summary>
+    public int IdleSeconds { get; init; }
 }

@@ -14,4 +14,7 @@ public sealed record RecordDetailPage(
 {
     /// <summary>Personal fields this user may not see on this record.</summary>
     public IReadOnlySet<string> Hidden { get; init; } = new HashSet<string>();
+
+    /// <summary>The amend form's fields, pre-filled; empty when this user may not change the record (then no void either).</summary>
+    public IReadOnlyList<FieldInput> AmendFields { get; init; } = [];
 }

@@ -12,8 +12,24 @@
     return fields;
   }
 
+  // An amendment carries only what the person changed (the ledger keeps the rest as it was).
+  function changedOf(form) {
+    var fields = {};
+    form.querySelectorAll("[data-field]").forEach(function (el) {
+      if (el.value.trim() !== (el.dataset.original || "").trim()) { fields[el.dataset.field] = el.value.trim(); }
+    });
+    return fields;
+  }
+
+  function reasonOf(form) {
+    var el = form.querySelector("[data-input=reason]");
+    return el ? el.value.trim() : "";
+  }
+
   function bodyOf(form) {
     if (form.dataset.kind === "create") { return { type: form.dataset.type, fields: fieldsOf(form) }; }
+    if (form.dataset.kind === "amend") { return { fields: changedOf(form), reason: reasonOf(form) }; }
+    if (form.dataset.kind === "void") { return { reason: reasonOf(form) }; }
     var body = { action: form.dataset.action };
     form.querySelectorAll("[data-input]").forEach(function (el) {
       if (el.value.trim() !== "") { body[el.dataset.input] = el.value.trim(); }
@@ -28,7 +44,9 @@
       body: JSON.stringify(body),
       credentials: "same-origin"
     }).then(function (r) {
-      return r.json().catch(function () { return {}; }).then(function (json) { return { ok: r.ok, json: json }; });
+      return r.json().catch(function () { return {}; }).then(function (json) {
+        return { ok: r.ok, status: r.status, retryAfter: parseInt(r.headers.get("Retry-After") || "0", 10), json: json };
+      });
     });
   }
 
@@ -39,18 +57,40 @@
       if (!form.checkValidity()) { form.reportValidity(); return; }
       post("/login", { name: form.elements.name.value.trim(), secret: form.elements.secret.value }).then(function (res) {
         if (res.ok) { window.location.href = form.dataset.next || "/"; return; }
-        error.textContent = error.dataset.prefix + (res.json.detail || res.json.title || "");
+        // The API speaks English to programs; the kiosk says it in the page's language.
+        var text = res.status === 429 ? form.dataset.locked
+          : res.status === 401 ? form.dataset.wrong + (res.retryAfter > 0 ? " " + form.dataset.wait : "")
+          : (res.json.detail || res.json.title || "");
+        error.textContent = error.dataset.prefix + text.replace("{0}", String(res.retryAfter));
         form.elements.secret.value = "";
       });
     });
   });
 
+  function logout(after) {
+    return post("/logout", {}).catch(function () { return null; }).then(function () { window.location.href = after; });
+  }
+
   document.querySelectorAll("form[data-logout]").forEach(function (form) {
     form.addEventListener("submit", function (e) {
       e.preventDefault();
-      post("/logout", {}).then(function () { window.location.href = "/login"; });
+      logout("/login");
     });
   });
+
+  // Idle logout: a kiosk left alone must not stay signed in for the next person in the room.
+  var idleSeconds = parseInt((document.querySelector('meta[name="idle-seconds"]') || {}).content || "0", 10);
+  if (idleSeconds > 0) {
+    var idleTimer = 0;
+    var resetIdle = function () {
+      window.clearTimeout(idleTimer);
+      idleTimer = window.setTimeout(function () { logout("/login?idle=1"); }, idleSeconds * 1000);
+    };
+    ["pointerdown", "keydown", "touchstart", "wheel", "input"].forEach(function (name) {
+      document.addEventListener(name, resetIdle, { passive: true });
+    });
+    resetIdle();
+  }
 
   document.querySelectorAll("[data-print]").forEach(function (button) {
     button.addEventListener("click", function () { window.print(); });
@@ -68,16 +108,14 @@
       if (!form.checkValidity()) { form.reportValidity(); return; }
       var button = form.querySelector("button[type=submit]");
       button.disabled = true;
-      fetch(form.dataset.api, {
-        method: "POST",
-        headers: { "Content-Type": "application/json", "X-CSRF-Token": token },
-        body: JSON.stringify(bodyOf(form)),
-        credentials: "same-origin"
-      }).then(function (r) {
-        return r.json().then(function (json) { return { ok: r.ok, json: json }; });
-      }).then(function (res) {
+      post(form.dataset.api, bodyOf(form)).then(function (res) {
         if (res.ok) { window.location.href = "/record/" + encodeURIComponent(res.json.id); return; }
-        error.textContent = error.dataset.prefix + (res.json.detail || res.json.title);
+        if (res.status === 401) {
+          window.location.href = "/login?next=" + encodeURIComponent(window.location.pathname);
+          return;
+        }
+        var text = res.status === 403 ? document.body.dataset.forbidden : (res.json.detail || res.json.title || res.status);
+        error.textContent = error.dataset.prefix + text;
         button.disabled = false;
       }).catch(function (err) {
         error.textContent = error.dataset.prefix + err;
