@@ -80,6 +80,7 @@ public sealed class KioskSecurityTests : IClassFixture<KioskStation>, IAsyncLife
 
         var response = await page.GotoAsync("/records/dispute/new");
         Assert.Equal(403, response!.Status);
+        Assert.Equal("无权访问", await page.Locator("#forbidden").InnerTextAsync());
 
         // A viewer who builds the form by hand (with a valid CSRF token) is refused by the server.
         await page.GotoAsync($"/record/{open.Id}");

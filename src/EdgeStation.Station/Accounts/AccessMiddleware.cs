@@ -60,6 +60,11 @@ public sealed class AccessMiddleware(RequestDelegate next, SessionStore sessions
         if (!rule.Anonymous && !rule.Allows(session.Access))
         {
             var user = session.Access;
+            if (WantsPage(request))
+            {
+                await ForbiddenPage(http);
+                return;
+            }
             await Refuse(http, StatusCodes.Status403Forbidden, "not allowed for this role", $"{user.Name} ({RoleNames.Name(user.Role)}) may not {rule.What}");
             return;
         }
@@ -81,9 +86,7 @@ public sealed class AccessMiddleware(RequestDelegate next, SessionStore sessions
     private static Task Unauthenticated(HttpContext http, string? ended)
     {
         var request = http.Request;
-        if (HttpMethods.IsGet(request.Method)
-            && !request.Path.StartsWithSegments("/api")
-            && request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase))
+        if (WantsPage(request))
         {
             // A person at the kiosk: to the login page, and back here afterwards.
             http.Response.Redirect("/login?next=" + Uri.EscapeDataString(request.Path + request.QueryString));
@@ -92,6 +95,30 @@ public sealed class AccessMiddleware(RequestDelegate next, SessionStore sessions
         return Refuse(http, StatusCodes.Status401Unauthorized, "log in first",
             ended is null ? "this needs a logged-in user: POST /login with name and secret" : $"{ended}: log in again");
     }
+
+    /// <summary>A person's browser asking for a kiosk page (GET, Accept: text/html, outside /api), not a program.</summary>
+    private static bool WantsPage(HttpRequest request) =>
+        HttpMethods.IsGet(request.Method)
+        && !request.Path.StartsWithSegments("/api")
+        && request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A role refusal a person can read at the kiosk, instead of a JSON problem.</summary>
+    private Task ForbiddenPage(HttpContext http)
+    {
+        http.Response.StatusCode = StatusCodes.Status403Forbidden;
+        http.Response.ContentType = "text/html; charset=utf-8";
+        return http.Response.WriteAsync(_forbiddenPage);
+    }
+
+    private readonly string _forbiddenPage = ForbiddenHtml(Kiosk.UiText.Load());
+
+    private static string ForbiddenHtml(Kiosk.UiText t) =>
+        $"""
+        <!DOCTYPE html><html lang="{t.Culture}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>{t["error.forbidden.title"]} · {t["app.title"]}</title><link href="/assets/kiosk.css" rel="stylesheet"></head>
+        <body><main><h2 id="forbidden">{t["error.forbidden.title"]}</h2><p>{t["error.forbidden"]}</p>
+        <div class="actions"><a class="button" href="/">{t["nav.home"]}</a></div></main></body></html>
+        """;
 
     private static string? CrossSite(HttpRequest request)
     {
