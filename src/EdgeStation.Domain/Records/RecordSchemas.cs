@@ -16,7 +16,7 @@ public sealed class RecordSchemas
                 new(FieldKeys.Category, "--category", FieldKind.Choice, "dispute category") { Required = true, Choices = settings.DisputeCategories },
                 new(FieldKeys.Parties, "--parties", FieldKind.Integer, "number of parties") { Required = true, Min = 1, Max = 10_000 },
                 new(FieldKeys.Risk, "--risk", FieldKind.Choice, "risk colour from the assessment") { Choices = RiskColour.All },
-                new(FieldKeys.AssignedTo, "--assigned-to", FieldKind.Text, "who handles it (set by 'assign')") { MaxLength = 100 },
+                new(FieldKeys.AssignedTo, "--assigned-to", FieldKind.Text, "who handles it (set by 'assign'; a person's name: personal)") { MaxLength = 100, Personal = true },
             ], transitionOnly: [FieldKeys.AssignedTo]),
             [RecordType.Petition] = Build(RecordType.Petition, settings,
             [
@@ -58,7 +58,7 @@ public sealed class RecordSchemas
         FieldSpec[] common =
         [
             new(FieldKeys.Grid, "--grid", FieldKind.Text, $"grid (网格) it belongs to (default: {settings.DefaultGrid})") { MaxLength = 64 },
-            new(FieldKeys.Location, "--location", FieldKind.Text, "where") { MaxLength = 200 },
+            new(FieldKeys.Location, "--location", FieldKind.Text, "where (can point to a home: personal)") { MaxLength = 200, Personal = true },
             new(FieldKeys.OccurredAt, "--occurred-at", FieldKind.Instant, "when it happened, local YYYY-MM-DD[THH:mm] (default: reported-at)"),
             new(FieldKeys.ReportedAt, "--reported-at", FieldKind.Instant, "when it was reported, local YYYY-MM-DD[THH:mm] (default: now)"),
             new(FieldKeys.Summary, "--summary", FieldKind.Text, "what happened (free text: personal, kept on the box)") { Personal = true },
