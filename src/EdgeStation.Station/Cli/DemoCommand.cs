@@ -60,7 +60,7 @@ public static class DemoCommand
                 o.WriteLine($"  {self} --data-dir {dataDir} demo          # serve the kiosk on http://127.0.0.1:{DefaultPort}/");
                 return ExitCodes.Ok;
             }
-            return Serve(session, dataDir, portNumber, g.ResolveActor(p, ctx), ctx);
+            return Serve(session, dataDir, portNumber, self, g.ResolveActor(p, ctx), ctx);
         });
         return cmd;
     }
@@ -70,7 +70,7 @@ public static class DemoCommand
     /// <summary>The actor of the first ledger entry of a station that <see cref="DemoLoader"/> seeded.</summary>
     private const string DemoStationActor = "demo";
 
-    private static int Serve(StationSession session, string dataDir, int port, string actor, CliContext ctx)
+    private static int Serve(StationSession session, string dataDir, int port, string self, string actor, CliContext ctx)
     {
         // The demo prints an admin's password: never do that on a station the demo did not create (a real one).
         var creator = session.Store.History("station").Select(h => h.Event.Actor).FirstOrDefault();
@@ -88,6 +88,7 @@ public static class DemoCommand
             var o = ctx.Out;
             o.WriteLine($"open {url}  login: {DemoLogin.Name}  password: {password}");
             o.WriteLine("  (a new password at every start; Ctrl+C stops the demo)");
+            o.WriteLine($"  record writes from the command line go through it meanwhile: {self} --data-dir {dataDir} records add case --kind criminal");
             o.Flush();
         });
     }

@@ -75,6 +75,23 @@ public partial class DemoServeTests
     private static long Seq(string anchor) => long.Parse(anchor.Split(':')[0], System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
+    public async Task Command_line_writes_reach_the_serving_demo_and_name_the_cli_user()
+    {
+        using var station = new TestStation();
+        await using var demo = new ServingCli(station, "demo", "--port", "0");
+        await StartedAsync(demo);
+
+        var add = await Task.Run(() => station.Run("records", "add", "case", "--kind", "criminal"));
+        var list = await Task.Run(() => station.Run("records", "list"));
+        Assert.Equal(0, await demo.StopAsync());
+
+        Assert.True(add.Exit == 0, add.Err);
+        Assert.Equal(3, list.Exit); // reads still need the database to themselves
+        var id = add.Out.Trim();
+        Assert.Contains("cli:tester", station.Ok("records", "show", id), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_busy_port_is_an_environment_error_and_changes_nothing()
     {
         using var station = new TestStation();
