@@ -12,7 +12,13 @@ namespace EdgeStation.Station.Accounts;
 /// session's CSRF token (header <c>X-CSRF-Token</c> or form field <c>_csrf</c>); 403 when the role lacks the
 /// permission. Only then does the request count as activity for the idle timeout.
 /// </summary>
-public sealed class AccessMiddleware(RequestDelegate next, SessionStore sessions)
+/// <remarks>
+/// A request with <c>Authorization: Bearer</c> is the local CLI instead (<see cref="LocalCliToken"/>): accepted only
+/// from this box, with the service's current token, on endpoints marked <see cref="CliWriteAccess"/> (record writes),
+/// acting as the CLI's actor with an official's reach. No CSRF check: a bearer token is never sent by a browser on
+/// its own, unlike a cookie.
+/// </remarks>
+public sealed class AccessMiddleware(RequestDelegate next, SessionStore sessions, LocalCliToken? cliToken = null)
 {
     public const string CsrfHeader = "X-CSRF-Token";
     public const string CsrfFormField = "_csrf";
@@ -33,6 +39,12 @@ public sealed class AccessMiddleware(RequestDelegate next, SessionStore sessions
         if (changesState && CrossSite(request) is { } why)
         {
             await Refuse(http, StatusCodes.Status403Forbidden, "cross-site request refused", why);
+            return;
+        }
+
+        if (LocalCliToken.Presented(request) is { } presented)
+        {
+            await AsLocalCli(http, presented);
             return;
         }
 
@@ -74,6 +86,56 @@ public sealed class AccessMiddleware(RequestDelegate next, SessionStore sessions
         }
         http.Features.Set(session);
         await next(http);
+    }
+
+    private async Task AsLocalCli(HttpContext http, string presented)
+    {
+        if (!FromThisBox(http.Connection))
+        {
+            await Refuse(http, StatusCodes.Status403Forbidden, "local token refused", "the local CLI token is accepted only from this box");
+            return;
+        }
+        if (cliToken is null || !cliToken.Matches(presented))
+        {
+            await Refuse(http, StatusCodes.Status401Unauthorized, "wrong local token",
+                "this is not the running service's local token (it is made anew at every start, in <data-dir>/run/cli.token)");
+            return;
+        }
+        if (http.GetEndpoint()?.Metadata.GetMetadata<CliWriteAccess>() is null)
+        {
+            await Refuse(http, StatusCodes.Status403Forbidden, "not allowed for the local token", "the local CLI token may only write records (add, transition, amend, void)");
+            return;
+        }
+        string actor;
+        try
+        {
+            actor = Cli.GlobalOptions.CheckActor(Uri.UnescapeDataString(http.Request.Headers[LocalCliToken.ActorHeader].ToString()));
+        }
+        catch (Cli.UsageException ex)
+        {
+            await Refuse(http, StatusCodes.Status400BadRequest, "invalid input", $"{LocalCliToken.ActorHeader}: {ex.Message}");
+            return;
+        }
+        // An official's reach (every grid, personal fields): what the same command writes and prints without the service.
+        http.Features.Set(new UserSession("local-cli", new UserAccess(actor, Role.Official, []), "", 0));
+        http.Features.Set(new CliCaller(actor));
+        await next(http);
+    }
+
+    /// <summary>Loopback, or a connection from one of this box's own addresses (a service bound to a LAN address only).</summary>
+    private static bool FromThisBox(ConnectionInfo connection)
+    {
+        var remote = connection.RemoteIpAddress;
+        if (remote is null)
+        {
+            return false;
+        }
+        if (remote.IsIPv4MappedToIPv6)
+        {
+            remote = remote.MapToIPv4();
+        }
+        var local = connection.LocalIpAddress is { IsIPv4MappedToIPv6: true } l ? l.MapToIPv4() : connection.LocalIpAddress;
+        return System.Net.IPAddress.IsLoopback(remote) || remote.Equals(local);
     }
 
     public static void ClearCookie(HttpContext http) =>

@@ -11,7 +11,8 @@ namespace EdgeStation.Station.Api;
 
 /// <summary>
 /// /api/records: the same use cases as `edgestation records`, over HTTP, with problem details on errors.
-/// Every endpoint declares its <see cref="AccessRule"/>; writes are recorded as "user:NAME"; records leave out
+/// Every endpoint declares its <see cref="AccessRule"/>; writes are recorded as "user:NAME" (or the CLI's actor when
+/// it writes with the local token: <see cref="CliWriteAccess"/>); records leave out
 /// their personal fields for users who may not see them (<see cref="UserAccess.CanSeePersonal"/>).
 /// </summary>
 public static class RecordEndpoints
@@ -45,7 +46,7 @@ public static class RecordEndpoints
                 : ApiProblem.For(new RecordNotFoundException(id))).WithMetadata(Read);
 
         group.MapPost("/", (HttpContext http, RecordService service) =>
-            WriteAsync(http, service, ApiJsonContext.Default.CreateRecordRequest, async (body, user) =>
+            WriteAsync(http, service, ApiJsonContext.Default.CreateRecordRequest, async (body, user, actor) =>
             {
                 if (!RecordTypeNames.TryParse(body.Type, out var type))
                 {
@@ -53,11 +54,11 @@ public static class RecordEndpoints
                 }
                 var raw = JsonBody.Fields(body.Fields);
                 CheckGridOfNewRecord(user, raw, service.Config.Settings.DefaultGrid);
-                return await service.AddAsync(type, raw, user.Actor);
-            }, created: true)).WithMetadata(Write);
+                return await service.AddAsync(type, raw, actor);
+            }, created: true)).WithMetadata(Write, CliWriteAccess.Allowed);
 
         group.MapPost("/{id}/transitions", (HttpContext http, RecordService service, string id) =>
-            WriteAsync(http, service, ApiJsonContext.Default.TransitionRequest, (body, user) =>
+            WriteAsync(http, service, ApiJsonContext.Default.TransitionRequest, (body, user, actor) =>
             {
                 if (string.IsNullOrWhiteSpace(body.Action))
                 {
@@ -79,23 +80,23 @@ public static class RecordEndpoints
                     Satisfaction = body.Satisfaction,
                     Level = body.Level,
                 };
-                return service.TransitionAsync(id, body.Action, input, user.Actor, GridGuard(user));
-            })).WithMetadata(Write);
+                return service.TransitionAsync(id, body.Action, input, actor, GridGuard(user));
+            })).WithMetadata(Write, CliWriteAccess.Allowed);
 
         group.MapPost("/{id}/amendments", (HttpContext http, RecordService service, string id) =>
-            WriteAsync(http, service, ApiJsonContext.Default.AmendRequest, (body, user) =>
+            WriteAsync(http, service, ApiJsonContext.Default.AmendRequest, (body, user, actor) =>
             {
                 var raw = JsonBody.Fields(body.Fields);
                 if (raw.TryGetValue(FieldKeys.Grid, out var newGrid))
                 {
                     user.EnsureCanWrite(newGrid.Trim()); // moving a record into a grid is writing there
                 }
-                return service.AmendAsync(id, raw, body.Reason, user.Actor, GridGuard(user));
-            })).WithMetadata(Write);
+                return service.AmendAsync(id, raw, body.Reason, actor, GridGuard(user));
+            })).WithMetadata(Write, CliWriteAccess.Allowed);
 
         group.MapPost("/{id}/void", (HttpContext http, RecordService service, string id) =>
-            WriteAsync(http, service, ApiJsonContext.Default.VoidRequest, (body, user) =>
-                service.VoidAsync(id, body.Reason, user.Actor, GridGuard(user)))).WithMetadata(Write);
+            WriteAsync(http, service, ApiJsonContext.Default.VoidRequest, (body, user, actor) =>
+                service.VoidAsync(id, body.Reason, actor, GridGuard(user)))).WithMetadata(Write, CliWriteAccess.Allowed);
 
         app.MapGet("/api/indicators", IResult (RecordService service, string? date) =>
         {
@@ -131,7 +132,7 @@ public static class RecordEndpoints
     /// logged-in user, answer the record (redacted for that user) or the problem that stopped it.
     /// </summary>
     private static async Task<IResult> WriteAsync<T>(HttpContext http, RecordService service, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type,
-        Func<T, UserAccess, Task<AppendResult>> change, bool created = false)
+        Func<T, UserAccess, string, Task<AppendResult>> change, bool created = false)
         where T : class
     {
         var (body, problem) = await JsonBody.ReadAsync(http, type);
@@ -142,7 +143,7 @@ public static class RecordEndpoints
         var user = http.Access();
         try
         {
-            var record = (await change(body!, user)).Record!;
+            var record = (await change(body!, user, http.Actor())).Record!;
             return created
                 ? RecordJsonResult.One(record, Omit(service, user, record), StatusCodes.Status201Created, $"/api/records/{record.Id}")
                 : RecordJsonResult.One(record, Omit(service, user, record));

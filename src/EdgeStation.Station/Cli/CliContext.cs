@@ -9,6 +9,12 @@ public sealed record CliContext(TextWriter Out, TextWriter Error, TimeProvider T
     /// <summary>Asks for a secret on the terminal without echo; null when standard input is not a terminal.</summary>
     public Func<string, string?>? AskHidden { get; init; }
 
+    /// <summary>
+    /// Stops a serving command (`run`, `demo`) when cancelled: how tests end one in-process. The real binary
+    /// stops on SIGINT/SIGTERM instead (the host's console lifetime).
+    /// </summary>
+    public CancellationToken Stop { get; init; }
+
     public static CliContext Console() =>
         new(System.Console.Out, System.Console.Error, TimeProvider.System, System.Environment.GetEnvironmentVariable)
         {

@@ -8,16 +8,26 @@ namespace EdgeStation.Station.Cli;
 
 /// <summary>
 /// `edgestation demo`: a seeded demo station on simulated hardware, with no setup. It keeps its own data dir
-/// (never the real /var/lib/edgestation) and fills it with last year and this year to date on first use.
+/// (never the real /var/lib/edgestation) and fills it with last year and this year to date on first use, prints a
+/// summary, then serves the kiosk and API on 127.0.0.1 (what `edgestation run` serves) with a login whose password
+/// is new at every start (<see cref="DemoLogin"/>). `--no-serve` stops after the summary.
 /// </summary>
 public static class DemoCommand
 {
     public static Command Build(GlobalOptions g, CliContext ctx)
     {
         var village = new Option<string>("--village") { Description = "the demo village's name", DefaultValueFactory = _ => "示范村", HelpName = "NAME" };
-        var cmd = new Command("demo", "start a demo station on built-in data: no hardware, no network, no setup") { village };
+        var port = new Option<int>("--port") { Description = $"port on 127.0.0.1 to serve on (0: any free port)", DefaultValueFactory = _ => DefaultPort, HelpName = "N" };
+        var noServe = new Option<bool>("--no-serve") { Description = "seed (first use) and print the summary, then exit instead of serving" };
+        var cmd = new Command("demo", "start a demo station on built-in data and serve its kiosk on 127.0.0.1: no hardware, no network, no setup") { village, port, noServe };
         cmd.SetAction(p =>
         {
+            var serve = !p.GetValue(noServe);
+            var portNumber = p.GetValue(port);
+            if (portNumber is < 0 or > 65535)
+            {
+                throw new UsageException($"--port must be 0 (any free port) to 65535 (got {portNumber})");
+            }
             var now = ctx.Time.GetUtcNow();
             ClockGuard.EnsurePlausible(now);
             var dataDir = p.GetValue(g.DataDir) ?? DefaultDemoDir(ctx);
@@ -41,14 +51,46 @@ public static class DemoCommand
             o.WriteLine($"  ledger head {session.Store.Head}  (records verify: {(Storage.Ledger.LedgerVerifier.Verify(session.Store.Entries()).Ok ? "intact" : "TAMPERED")})");
             o.WriteLine();
             var self = Invocation(ctx);
-            o.WriteLine("Try:");
-            o.WriteLine($"  {self} --data-dir {dataDir} indicators");
-            o.WriteLine($"  {self} --data-dir {dataDir} records list --type petition");
-            o.WriteLine($"  {self} --data-dir {dataDir} records add dispute --category neighbours --parties 2 --risk yellow --summary \"…\"");
-            o.WriteLine("The kiosk web UI and simulated door/camera join this demo as they are built (see README).");
-            return ExitCodes.Ok;
+            if (!serve)
+            {
+                o.WriteLine("Try:");
+                o.WriteLine($"  {self} --data-dir {dataDir} indicators");
+                o.WriteLine($"  {self} --data-dir {dataDir} records list --type petition");
+                o.WriteLine($"  {self} --data-dir {dataDir} records add dispute --category neighbours --parties 2 --risk yellow --summary \"…\"");
+                o.WriteLine($"  {self} --data-dir {dataDir} demo          # serve the kiosk on http://127.0.0.1:{DefaultPort}/");
+                return ExitCodes.Ok;
+            }
+            return Serve(session, dataDir, portNumber, self, g.ResolveActor(p, ctx), ctx);
         });
         return cmd;
+    }
+
+    public const int DefaultPort = 8080;
+
+    /// <summary>The actor of the first ledger entry of a station that <see cref="DemoLoader"/> seeded.</summary>
+    private const string DemoStationActor = "demo";
+
+    private static int Serve(StationSession session, string dataDir, int port, string self, string actor, CliContext ctx)
+    {
+        // The demo prints an admin's password: never do that on a station the demo did not create (a real one).
+        var creator = session.Store.History("station").Select(h => h.Event.Actor).FirstOrDefault();
+        if (creator != DemoStationActor)
+        {
+            throw new UsageException($"{dataDir} holds a station that 'demo' did not create; demo serves only its own stations " +
+                "(it adds an admin account with a printed password). Serve a real station with 'edgestation run'.");
+        }
+        return ServiceRunner.Serve(session.Store, session.Service.Config, ctx, $"http://127.0.0.1:{port}", urls =>
+        {
+            // Only once the port is ours: a busy port must not cost a ledger entry. Nobody knows the password before the line below.
+            var password = DemoLogin.NewPassword();
+            DemoLogin.Ensure(session, password, actor);
+            var url = urls[0].TrimEnd('/') + "/";
+            var o = ctx.Out;
+            o.WriteLine($"open {url}  login: {DemoLogin.Name}  password: {password}");
+            o.WriteLine("  (a new password at every start; Ctrl+C stops the demo)");
+            o.WriteLine($"  record writes from the command line go through it meanwhile: {self} --data-dir {dataDir} records add case --kind criminal");
+            o.Flush();
+        });
     }
 
     private static void WriteOverdue(TextWriter o, RecordService service, DateOnly today)

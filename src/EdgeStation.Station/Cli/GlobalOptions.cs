@@ -51,6 +51,17 @@ public sealed class GlobalOptions
         {
             return "cli:" + (ctx.Environment("SUDO_USER") ?? ctx.Environment("USER") ?? "unknown");
         }
+        return CheckActor(actor);
+    }
+
+    /// <summary>An --actor as the ledger takes it; also what the service checks of an actor the CLI sends it.</summary>
+    public static string CheckActor(string actor)
+    {
+        actor = actor.Trim();
+        if (actor.Length == 0)
+        {
+            throw new UsageException("the actor is empty");
+        }
         if (actor.StartsWith("user:", StringComparison.OrdinalIgnoreCase))
         {
             // In the ledger "user:NAME" means a logged-in kiosk/API user; the command line cannot claim to be one.
@@ -58,6 +69,9 @@ public sealed class GlobalOptions
         }
         return actor.Length <= 64 ? actor : throw new UsageException("--actor is limited to 64 characters");
     }
+
+    /// <summary>The service running on this command's data dir, for record writes to go through; null: write directly.</summary>
+    public ServiceClient? RunningService(ParseResult p, CliContext ctx) => ServiceClient.Find(ResolveDataDir(p, ctx));
 
     /// <summary>Loads the configuration and opens the station database (one owner process at a time).</summary>
     public StationSession Open(ParseResult p, CliContext ctx, bool mustExist) =>

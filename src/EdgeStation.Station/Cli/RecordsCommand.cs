@@ -6,7 +6,10 @@ using EdgeStation.Station.Output;
 
 namespace EdgeStation.Station.Cli;
 
-/// <summary>`edgestation records …`: add, list, show, transition, amend, void, export, verify, anchor, seed-demo.</summary>
+/// <summary>
+/// `edgestation records …`: add, list, show, transition, amend, void, export, verify, anchor, seed-demo. While the
+/// service runs on the same data dir, the writes (add, transition, amend, void) go through it (<see cref="ServiceClient"/>).
+/// </summary>
 public static class RecordsCommand
 {
     public static Command Build(GlobalOptions g, CliContext ctx)
@@ -62,6 +65,14 @@ public static class RecordsCommand
             options.ForEach(o => cmd.Options.Add(o.Option));
             cmd.SetAction(p =>
             {
+                if (g.RunningService(p, ctx) is { } running)
+                {
+                    using (running)
+                    {
+                        WriteSent(ctx, g, p, running.Add(type, RawFields(p, options), g.ResolveActor(p, ctx)), idOnly: true);
+                    }
+                    return ExitCodes.Ok;
+                }
                 using var session = g.Open(p, ctx, mustExist: false);
                 var result = session.Service.Add(type, RawFields(p, options), g.ResolveActor(p, ctx));
                 if (p.GetValue(g.Json))
@@ -163,6 +174,14 @@ public static class RecordsCommand
                 Satisfaction = p.GetValue(satisfaction),
                 Level = p.GetValue(level),
             };
+            if (g.RunningService(p, ctx) is { } running)
+            {
+                using (running)
+                {
+                    WriteSent(ctx, g, p, running.Transition(p.GetValue(id)!, p.GetValue(action)!, input, g.ResolveActor(p, ctx)), idOnly: false);
+                }
+                return ExitCodes.Ok;
+            }
             using var session = g.Open(p, ctx, mustExist: true);
             var result = session.Service.Transition(p.GetValue(id)!, p.GetValue(action)!, input, g.ResolveActor(p, ctx));
             WriteChanged(ctx, g, p, result.Record!);
@@ -183,6 +202,14 @@ public static class RecordsCommand
         options.ForEach(o => cmd.Options.Add(o.Option));
         cmd.SetAction(p =>
         {
+            if (g.RunningService(p, ctx) is { } running)
+            {
+                using (running)
+                {
+                    WriteSent(ctx, g, p, running.Amend(p.GetValue(id)!, RawFields(p, options), p.GetValue(reason), g.ResolveActor(p, ctx)), idOnly: false);
+                }
+                return ExitCodes.Ok;
+            }
             using var session = g.Open(p, ctx, mustExist: true);
             var result = session.Service.Amend(p.GetValue(id)!, RawFields(p, options), p.GetValue(reason), g.ResolveActor(p, ctx));
             WriteChanged(ctx, g, p, result.Record!);
@@ -198,6 +225,14 @@ public static class RecordsCommand
         var cmd = new Command("void", "void a record entered in error (a new ledger entry; nothing is deleted)") { id, reason };
         cmd.SetAction(p =>
         {
+            if (g.RunningService(p, ctx) is { } running)
+            {
+                using (running)
+                {
+                    WriteSent(ctx, g, p, running.Void(p.GetValue(id)!, p.GetValue(reason), g.ResolveActor(p, ctx)), idOnly: false);
+                }
+                return ExitCodes.Ok;
+            }
             using var session = g.Open(p, ctx, mustExist: true);
             var result = session.Service.Void(p.GetValue(id)!, p.GetValue(reason), g.ResolveActor(p, ctx));
             WriteChanged(ctx, g, p, result.Record!);
@@ -216,6 +251,20 @@ public static class RecordsCommand
         else
         {
             ctx.Out.WriteLine($"{record.Id} {(record.Voided ? "voided" : record.Status)}");
+        }
+    }
+
+    /// <summary>What <see cref="WriteChanged"/> (or, for add, the bare id) prints, from the running service's answer.</summary>
+    private static void WriteSent(CliContext ctx, GlobalOptions g, ParseResult p, ServiceWrite sent, bool idOnly)
+    {
+        if (p.GetValue(g.Json))
+        {
+            // The service writes records with the same writer and options as RecordJson.Stream: byte for byte the same.
+            ctx.Out.WriteLine(sent.Json);
+        }
+        else
+        {
+            ctx.Out.WriteLine(idOnly ? sent.Id : $"{sent.Id} {(sent.Voided ? "voided" : sent.Status)}");
         }
     }
 

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using EdgeStation.Station.Service;
 
 namespace EdgeStation.Station.Cli;
 
@@ -18,23 +17,14 @@ public static class RunCommand
             var dataDir = g.ResolveDataDir(p, ctx);
             var config = Config.StationConfigLoader.Load(configPath, dataDir, ctx.Environment);
             using var store = Storage.Ledger.LedgerStore.Open(dataDir);
-            var app = StationHost.Build(store, config, ctx.Time, p.GetValue(urls));
-            try
+            return ServiceRunner.Serve(store, config, ctx, p.GetValue(urls), bound =>
             {
-                app.Start();
-            }
-            catch (IOException ex)
-            {
-                throw new Storage.StorageEnvironmentException($"cannot listen on {p.GetValue(urls) ?? StationHost.Url(config.Http)}: {ex.Message}", ex);
-            }
-            ctx.Error.WriteLine($"edgestation {ThisAssembly.AssemblyInformationalVersion}: serving {string.Join(", ", app.Urls)} from {dataDir} (ledger head {store.Head})");
-            if (new Storage.Accounts.UserStore(store).Count() == 0)
-            {
-                ctx.Error.WriteLine("no accounts yet: every API call answers 401 until an admin exists. Stop the service and run: edgestation users add --role admin NAME");
-            }
-            app.WaitForShutdown(); // SIGTERM: Kestrel drains requests, then the store finishes queued appends
-            app.DisposeAsync().AsTask().GetAwaiter().GetResult();
-            return ExitCodes.Ok;
+                ctx.Error.WriteLine($"edgestation {ThisAssembly.AssemblyInformationalVersion}: serving {string.Join(", ", bound)} from {dataDir} (ledger head {store.Head})");
+                if (new Storage.Accounts.UserStore(store).Count() == 0)
+                {
+                    ctx.Error.WriteLine("no accounts yet: every API call answers 401 until an admin exists. Stop the service and run: edgestation users add --role admin NAME");
+                }
+            });
         });
         return cmd;
     }

@@ -45,6 +45,7 @@ public static class StationHost
         builder.Services.AddSingleton(time);
         builder.Services.AddSingleton(new RecordService(store, config, time));
         builder.Services.AddSingleton<StationMetrics>();
+        var cliToken = LocalCliToken.Create();
         var users = new UserStore(store);
         var sessions = new SessionStore(time, config.Sessions);
         builder.Services.AddSingleton(users);
@@ -64,7 +65,8 @@ public static class StationHost
             metrics.Observe(route, http.Request.Method, http.Response.StatusCode, Stopwatch.GetElapsedTime(started));
         });
         app.UseRouting();
-        app.Use(next => new AccessMiddleware(next, sessions).InvokeAsync);
+        app.Use(next => new AccessMiddleware(next, sessions, cliToken).InvokeAsync);
+        PublishForCli(app, store.DataDir, cliToken, config.Http);
         app.MapGet("/healthz", (LedgerStore s) => TypedResults.Json(new HealthResponse("ready", s.Head.Seq, metrics.UptimeSeconds), ApiJsonContext.Default.HealthResponse))
             .WithMetadata(AccessRule.Public);
         app.MapGet("/healthz/live", () => TypedResults.Text("live")).WithMetadata(AccessRule.Public);
@@ -77,6 +79,30 @@ public static class StationHost
         app.MapFallback(IResult () => ApiProblem.Problem(StatusCodes.Status404NotFound, "not found", "no such page or endpoint"))
             .WithMetadata(AccessRule.SignedIn);
         return app;
+    }
+
+    /// <summary>
+    /// Once Kestrel listens: &lt;data-dir&gt;/run/ with the address and the local token, so that CLI record writes go
+    /// through this process instead of failing on the held database; removed when a graceful stop begins.
+    /// </summary>
+    private static void PublishForCli(WebApplication app, string dataDir, LocalCliToken token, HttpSettings http)
+    {
+        var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("EdgeStation.Service");
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            try
+            {
+                var pin = http.Certificate is { } cert
+                    ? System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPemFile(cert, http.CertificateKey).GetCertHashString(System.Security.Cryptography.HashAlgorithmName.SHA256)
+                    : null;
+                ServiceRunFiles.Publish(dataDir, app.Urls, token, pin);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                log.LogWarning("cannot write {Dir}: command-line record writes will not reach this service ({Message})", ServiceRunFiles.Dir(dataDir), ex.Message);
+            }
+        });
+        app.Lifetime.ApplicationStopping.Register(() => ServiceRunFiles.Withdraw(dataDir, token));
     }
 
     public static string Url(HttpSettings http)

@@ -13,7 +13,7 @@ public class DemoCommandTests
         var stdout = new StringWriter();
         var ctx = new EdgeStation.Station.Cli.CliContext(stdout, new StringWriter(), station.Clock, name => station.Environment.GetValueOrDefault(name));
 
-        var exit = EdgeStation.Station.Cli.StationCli.Run(["demo"], ctx);
+        var exit = EdgeStation.Station.Cli.StationCli.Run(["demo", "--no-serve"], ctx);
 
         Assert.Equal(0, exit);
         Assert.Contains("无案件", stdout.ToString(), StringComparison.Ordinal);
@@ -26,9 +26,9 @@ public class DemoCommandTests
     {
         using var station = new TestStation();
 
-        station.Ok("demo");
+        station.Ok("demo", "--no-serve");
         var head = station.Head();
-        station.Ok("demo");
+        station.Ok("demo", "--no-serve");
 
         Assert.Equal(head, station.Head());
     }

@@ -1,0 +1,14 @@
+namespace EdgeStation.Station.Accounts;
+
+/// <summary>
+/// Endpoint metadata: the local CLI token (<see cref="LocalCliToken"/>) may call this endpoint. Only the four record
+/// writes of /api/records carry it; every other endpoint (reads, accounts, metrics, kiosk pages) refuses the token.
+/// </summary>
+public sealed class CliWriteAccess
+{
+    private CliWriteAccess()
+    {
+    }
+
+    public static CliWriteAccess Allowed { get; } = new();
+}
