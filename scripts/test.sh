@@ -183,20 +183,28 @@ else
             name="$(basename "$proj" .csproj)"
             t0="$(es_now)"
             run_tests() {
+                # On a hang, blame writes a mini dump (~20 MB) of the test host and its children: managed stacks
+                # can be read from it later (ClrMD or dotnet-dump), which the list of running tests alone cannot tell.
                 timeout --kill-after=30 "${EDGESTATION_TEST_TIMEOUT:-900}" \
                     dotnet test "$proj" --no-build -c Release -nologo \
                     --logger "trx;LogFileName=$name.trx" --results-directory "$results" \
-                    --blame-hang-timeout 3m --blame-hang-dump-type none \
+                    --blame-hang-timeout 3m --blame-hang-dump-type mini \
                     >"$logs/test-$name.log" 2>&1
             }
             run_tests
             trc=$?
-            if [[ $trc -ne 0 ]] && grep -qiE 'hang|aborted' "$logs/test-$name.log"; then
+            if [[ $trc -ne 0 ]] && grep -qE 'inactivity time of|Test Run Aborted|test run was aborted' "$logs/test-$name.log"; then
                 # Known intermittent hang in EdgeStation.Station.Tests (about 1 run in 20; cause not found yet):
-                # say which test hung, keep that log, and run the project once more.
+                # say which test hung, keep that log and the dumps, and run the project once more.
                 printf '     HANG in %s (the tests that were running are listed below); running it once more\n' "$name"
-                grep -iE 'hang|were running|aborted|^\s+EdgeStation\.' "$logs/test-$name.log" | head -n 10 | sed 's/^\s*/     /'
+                grep -E 'inactivity time|were running|running when|aborted|^\s*EdgeStation\.[A-Za-z0-9_.]+' "$logs/test-$name.log" \
+                    | head -n 12 | sed 's/^\s*/     /'
                 cp "$logs/test-$name.log" "$logs/test-$name.hang.log"
+                mkdir -p "$logs/hang-dumps"
+                # Blame leaves each dump twice (its own folder and the TRX attachments): keep one of each.
+                find "$results" -name '*_hangdump.dmp' -exec mv -f {} "$logs/hang-dumps/" \; 2>/dev/null
+                find "$results" -name 'Sequence_*.xml' -exec mv -f {} "$logs/hang-dumps/" \; 2>/dev/null
+                printf '     dumps and blame sequence: %s\n' "${logs#"$ES_ROOT"/}/hang-dumps/"
                 rm -f "$results/$name.trx"
                 run_tests
                 trc=$?

@@ -396,7 +396,10 @@ public sealed class LedgerStore : IDisposable
             var failure = ex is IOException or UnauthorizedAccessException or LiteException
                 ? new StorageEnvironmentException($"the station database could not be written ({ex.Message}); nothing from this request was stored", ex)
                 : ex;
-            foreach (var (pending, _) in done)
+            // Every caller of the batch, not only those staged so far: one left out would wait for ever
+            // (sealing or projecting an entry can throw before it is in `done`). Those whose builder failed keep
+            // their own exception (TrySet is a no-op on them).
+            foreach (var pending in batch)
             {
                 pending.Done.TrySetException(failure);
             }

@@ -72,6 +72,41 @@ public class LedgerStoreTests
     }
 
     [Fact]
+    public async Task An_entry_the_projection_refuses_fails_its_whole_batch_and_leaves_no_caller_waiting()
+    {
+        // Bounds a hang (the bug: the refused append and those behind it in the batch were never answered).
+        var bound = TimeSpan.FromSeconds(30);
+        using var dir = new TempDir();
+        using var store = LedgerStore.Open(dir.Path);
+        using var inFirstBatch = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        Task<AppendResult?> first, duplicate, behind;
+        try
+        {
+            first = store.AppendAsync(view =>
+            {
+                inFirstBatch.Set();
+                release.Wait(); // holds the writer in batch 1 while the next two queue up as one batch
+                return Events.NewDispute()(view); // DS-2026-0001
+            });
+            Assert.True(inFirstBatch.Wait(bound), "the writer never started the first batch");
+            duplicate = store.AppendAsync(_ => Events.Dispute("DS-2026-0001", 1)); // the builder passes; the projection refuses it
+            behind = store.AppendAsync(Events.NewDispute(2));
+        }
+        finally
+        {
+            release.Set();
+        }
+
+        Assert.Equal(1, (await first.WaitAsync(bound))!.Entry.Seq);
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => duplicate.WaitAsync(bound));
+        Assert.Contains("already exists", refused.Message, StringComparison.Ordinal);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => behind.WaitAsync(bound)); // rolled back with it
+        Assert.Equal(1, store.Head.Seq);
+        Assert.Equal(2, store.Append(Events.NewDispute(3))!.Entry.Seq);
+    }
+
+    [Fact]
     public async Task Two_racing_transitions_of_one_record_are_validated_one_after_the_other()
     {
         using var dir = new TempDir();
