@@ -19,10 +19,8 @@ public sealed partial class IndicatorPageTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _station = await ApiStation.StartAsync(new StationConfig(new StationSettings(), "杨柳村", null));
+        _station = await ApiStation.StartSeededAsync("杨柳村", 2025, 2026);
         _service = new RecordService(_station.Store, _station.Config, _station.Clock);
-        DemoLoader.Seed(_service, "杨柳村", 2025, _station.Clock.GetUtcNow());
-        DemoLoader.Seed(_service, "杨柳村", 2026, _station.Clock.GetUtcNow());
         _http = await _station.SignedInAsync("viewer", Role.Viewer);
     }
 

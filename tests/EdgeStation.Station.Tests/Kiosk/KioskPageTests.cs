@@ -24,9 +24,8 @@ public sealed partial class KioskPageTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _station = await ApiStation.StartAsync(new StationConfig(new StationSettings(), "杨柳村", null));
+        _station = await ApiStation.StartSeededAsync("杨柳村", 2025);
         _store = _station.Store;
-        DemoLoader.Seed(new RecordService(_store, _station.Config, _station.Clock), "杨柳村", 2025, _station.Clock.GetUtcNow());
         _http = await _station.SignedInAsync("official", Role.Official);
     }
 

@@ -65,6 +65,18 @@ public sealed class ApiStation : IAsyncDisposable
         return new ApiStation(dataDir, store, config, clock, app, new Uri(address));
     }
 
+    /// <summary>A station for <paramref name="village"/> seeded with the demo data of <paramref name="years"/> (the kiosk page tests' village).</summary>
+    public static async Task<ApiStation> StartSeededAsync(string village, params int[] years)
+    {
+        var station = await StartAsync(new StationConfig(new StationSettings(), village, null));
+        var service = new RecordService(station.Store, station.Config, station.Clock);
+        foreach (var year in years)
+        {
+            DemoLoader.Seed(service, village, year, station.Clock.GetUtcNow());
+        }
+        return station;
+    }
+
     /// <summary>Adds an account directly (what `edgestation users add` does, without the CLI).</summary>
     public async Task<UserAccount> AddUserAsync(string name, Role role, string secret = Secret, params string[] grids)
     {
