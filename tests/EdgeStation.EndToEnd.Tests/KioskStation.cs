@@ -6,8 +6,6 @@ using EdgeStation.Station.Service;
 using EdgeStation.Storage.Accounts;
 using EdgeStation.Storage.Ledger;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
 
@@ -46,8 +44,7 @@ public sealed class KioskStation : IAsyncLifetime
         await new UserStore(Store).AddAsync(Official, Role.Official, [], PasswordHasher.Hash(Secret), "cli:test", Clock.GetUtcNow());
         _app = StationHost.Build(Store, config, Clock, "http://127.0.0.1:0");
         await _app.StartAsync();
-        var server = (IServer)_app.Services.GetService(typeof(IServer))!;
-        BaseAddress = new Uri(server.Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        BaseAddress = new Uri(_app.Urls.First()); // the port Kestrel picked for :0
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

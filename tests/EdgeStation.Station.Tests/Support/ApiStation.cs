@@ -11,8 +11,6 @@ using EdgeStation.Station.Service;
 using EdgeStation.Storage.Accounts;
 using EdgeStation.Storage.Ledger;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Time.Testing;
 
 namespace EdgeStation.Station.Tests.Support;
@@ -59,9 +57,7 @@ public sealed class ApiStation : IAsyncDisposable
         var clock = new FakeTimeProvider(Start);
         var app = StationHost.Build(store, config, clock, "http://127.0.0.1:0");
         await app.StartAsync();
-        var address = app.Services.GetService(typeof(IServer)) is IServer server
-            ? server.Features.Get<IServerAddressesFeature>()!.Addresses.First()
-            : throw new InvalidOperationException("no server");
+        var address = app.Urls.First(); // the port Kestrel picked for :0
         return new ApiStation(dataDir, store, config, clock, app, new Uri(address));
     }
 
