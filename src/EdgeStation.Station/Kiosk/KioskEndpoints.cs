@@ -113,15 +113,17 @@ public static class KioskEndpoints
     private static string SafeNext(string? next) =>
         next is { Length: > 0 } n && n.StartsWith('/') && !n.StartsWith("//", StringComparison.Ordinal) && !n.Contains('\\') ? n : "/";
 
-    /// <summary>Open disputes and petitions by their next deadline, most urgent first.</summary>
+    /// <summary>Open disputes and petitions by their next deadline, most urgent first (ties: id order). Once per ledger head and day.</summary>
     private static List<DueItem> Due(RecordService service, DateOnly today) =>
-        service.Store.Records(RecordType.Dispute)
-            .Concat(service.Store.Records(RecordType.Petition))
-            .Where(r => !r.Voided)
-            .SelectMany(r => Deadlines(service, r, today).Where(d => !d.Deadline.IsMet).Take(1))
-            .OrderBy(d => d.DaysLeft)
-            .Take(12)
-            .ToList();
+        service.Cached("kiosk.due", today, summaries =>
+            summaries.Where(s => s.Type is RecordType.Dispute or RecordType.Petition && !s.Voided)
+                .OrderBy(s => s.Type).ThenBy(s => s.Id, StringComparer.Ordinal)
+                .SelectMany(s => Deadlines(service, s.ToSnapshot(), today).Where(d => !d.Deadline.IsMet).Take(1))
+                .OrderBy(d => d.DaysLeft)
+                .Take(12)
+                // Summaries keep no texts: the dozen shown are read in full.
+                .Select(d => d with { Summary = service.Store.Find(d.Id)?.Text(FieldKeys.Summary) ?? "" })
+                .ToList());
 
     private static IEnumerable<DueItem> Deadlines(RecordService service, RecordSnapshot r, DateOnly today)
     {
