@@ -234,6 +234,9 @@ public sealed class LedgerStore : IDisposable
             {
                 _summaryIndex = LoadSummaries();
                 _summaries = _summaryIndex.Current;
+                // Loading leaves tens of megabytes of garbage (decoded records or file strings) in a heap that
+                // would otherwise stay that large; a station idles for days, so give the memory back once.
+                GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
             }
             return _summaryIndex.Current;
         }

@@ -4,8 +4,8 @@ namespace EdgeStation.Storage.Records;
 
 /// <summary>
 /// What the indicators and the deadline lists read of one record, and nothing more: type, voided, the two times
-/// already parsed, every workflow mark, and the few fields in <see cref="KeptFields"/>. About 150 bytes a record
-/// (the full snapshot with its texts is several kilobytes), so 100,000 of them stay in memory. Immutable.
+/// already parsed, every workflow mark, and the few fields in <see cref="KeptFields"/>. About 200 bytes a record
+/// with its id (the full snapshot with its texts is several kilobytes), so 100,000 of them stay in memory. Immutable.
 /// </summary>
 public sealed class RecordSummary
 {
@@ -25,72 +25,69 @@ public sealed class RecordSummary
         FieldKeys.Status, FieldKeys.Risk, FieldKeys.Satisfaction, FieldKeys.Level,
     };
 
-    internal RecordSummary(string id, RecordType type, bool voided, long createdSeq, long lastSeq, long createdAtMs, long updatedAtMs,
-        long reportedAtMs, long occurredAtMs, KeyValuePair<string, FieldValue>[] fields, KeyValuePair<string, long>[] marks)
+    internal RecordSummary(string id, RecordType type, bool voided, long lastSeq, long reportedAtMs, long occurredAtMs,
+        string status, KeyValuePair<string, FieldValue>[] others, KeyValuePair<string, long>[] marks)
     {
         Id = id;
         Type = type;
         Voided = voided;
-        CreatedSeq = createdSeq;
         LastSeq = lastSeq;
-        CreatedAtMs = createdAtMs;
-        UpdatedAtMs = updatedAtMs;
         ReportedAtMs = reportedAtMs;
         OccurredAtMs = occurredAtMs;
-        Fields = fields;
-        Marks = marks;
+        Status = status;
+        _others = others;
+        _marks = marks;
     }
+
+    // Most records (grid events) keep no field but their status: they share the empty array.
+    private readonly KeyValuePair<string, FieldValue>[] _others;
+    private readonly KeyValuePair<string, long>[] _marks;
 
     public string Id { get; }
     public RecordType Type { get; }
     public bool Voided { get; }
-    public long CreatedSeq { get; }
+
+    /// <summary>The ledger entry that last changed the record.</summary>
     public long LastSeq { get; }
-    public long CreatedAtMs { get; }
-    public long UpdatedAtMs { get; }
+
+    /// <summary>When it was reported (falling back to when it was recorded), Unix milliseconds.</summary>
     public long ReportedAtMs { get; }
+
+    /// <summary>When it happened (falling back to <see cref="ReportedAtMs"/>), Unix milliseconds.</summary>
     public long OccurredAtMs { get; }
 
-    /// <summary>The kept fields the record has, in key order.</summary>
-    public IReadOnlyList<KeyValuePair<string, FieldValue>> Fields { get; }
+    /// <summary>The status field ("" when none): shared strings.</summary>
+    public string Status { get; }
+
+    /// <summary>The kept fields besides the status, in key order.</summary>
+    public IReadOnlyList<KeyValuePair<string, FieldValue>> Others => _others;
 
     /// <summary>Every mark (workflow action, level reached) as Unix milliseconds, in key order.</summary>
-    public IReadOnlyList<KeyValuePair<string, long>> Marks { get; }
-
-    public string Status
-    {
-        get
-        {
-            foreach (var (k, v) in Fields)
-            {
-                if (k == FieldKeys.Status)
-                {
-                    return v.ToString();
-                }
-            }
-            return "";
-        }
-    }
+    public IReadOnlyList<KeyValuePair<string, long>> Marks => _marks;
 
     public static RecordSummary From(RecordSnapshot r)
     {
-        var fields = new List<KeyValuePair<string, FieldValue>>(4);
+        List<KeyValuePair<string, FieldValue>>? others = null;
+        var status = "";
         foreach (var (k, v) in r.Fields)
         {
-            if (KeptFields.Contains(k))
+            if (k == FieldKeys.Status && !v.IsNumber)
             {
-                fields.Add(new(Share(k), Share(k, v)));
+                status = string.Intern(v.Text!);
+            }
+            else if (KeptFields.Contains(k))
+            {
+                (others ??= []).Add(new(Share(k), Share(k, v)));
             }
         }
-        var marks = new KeyValuePair<string, long>[r.Marks.Count];
+        var marks = r.Marks.Count == 0 ? [] : new KeyValuePair<string, long>[r.Marks.Count];
         var i = 0;
         foreach (var (k, at) in r.Marks)
         {
             marks[i++] = new(string.Intern(k), at.ToUnixTimeMilliseconds());
         }
-        return new RecordSummary(r.Id, r.Type, r.Voided, r.CreatedSeq, r.LastSeq,
-            r.CreatedAt.ToUnixTimeMilliseconds(), r.UpdatedAt.ToUnixTimeMilliseconds(),
-            r.ReportedAt.ToUnixTimeMilliseconds(), r.OccurredAt.ToUnixTimeMilliseconds(), [.. fields], marks);
+        return new RecordSummary(r.Id, r.Type, r.Voided, r.LastSeq,
+            r.ReportedAt.ToUnixTimeMilliseconds(), r.OccurredAt.ToUnixTimeMilliseconds(), status, others is null ? [] : [.. others], marks);
     }
 
     /// <summary>
@@ -104,16 +101,17 @@ public sealed class RecordSummary
             Id = Id,
             Type = Type,
             Voided = Voided,
-            CreatedSeq = CreatedSeq,
             LastSeq = LastSeq,
-            CreatedAt = DateTimeOffset.FromUnixTimeMilliseconds(CreatedAtMs),
-            UpdatedAt = DateTimeOffset.FromUnixTimeMilliseconds(UpdatedAtMs),
         };
-        foreach (var (k, v) in Fields)
+        if (Status.Length > 0)
+        {
+            snapshot.Fields[FieldKeys.Status] = FieldValue.Of(Status);
+        }
+        foreach (var (k, v) in _others)
         {
             snapshot.Fields[k] = v;
         }
-        foreach (var (k, ms) in Marks)
+        foreach (var (k, ms) in _marks)
         {
             snapshot.Marks[k] = DateTimeOffset.FromUnixTimeMilliseconds(ms);
         }
@@ -123,9 +121,9 @@ public sealed class RecordSummary
 
     /// <summary>Same record state (for tests and the consistency check).</summary>
     public bool SameAs(RecordSummary other) =>
-        Id == other.Id && Type == other.Type && Voided == other.Voided && CreatedSeq == other.CreatedSeq && LastSeq == other.LastSeq
-        && CreatedAtMs == other.CreatedAtMs && UpdatedAtMs == other.UpdatedAtMs && ReportedAtMs == other.ReportedAtMs
-        && OccurredAtMs == other.OccurredAtMs && Fields.SequenceEqual(other.Fields) && Marks.SequenceEqual(other.Marks);
+        Id == other.Id && Type == other.Type && Voided == other.Voided && LastSeq == other.LastSeq
+        && ReportedAtMs == other.ReportedAtMs && OccurredAtMs == other.OccurredAtMs && Status == other.Status
+        && _others.SequenceEqual(other._others) && _marks.SequenceEqual(other._marks);
 
     internal static string Share(string key) => string.Intern(key);
 
@@ -137,14 +135,12 @@ public sealed class RecordSummary
         w.Write(Id);
         w.Write((byte)Type);
         w.Write(Voided);
-        w.Write(CreatedSeq);
         w.Write(LastSeq);
-        w.Write(CreatedAtMs);
-        w.Write(UpdatedAtMs);
         w.Write(ReportedAtMs);
         w.Write(OccurredAtMs);
-        w.Write7BitEncodedInt(Fields.Count);
-        foreach (var (k, v) in Fields)
+        w.Write(Status);
+        w.Write7BitEncodedInt(_others.Length);
+        foreach (var (k, v) in _others)
         {
             w.Write(k);
             w.Write(v.IsNumber);
@@ -157,8 +153,8 @@ public sealed class RecordSummary
                 w.Write(v.Text!);
             }
         }
-        w.Write7BitEncodedInt(Marks.Count);
-        foreach (var (k, ms) in Marks)
+        w.Write7BitEncodedInt(_marks.Length);
+        foreach (var (k, ms) in _marks)
         {
             w.Write(k);
             w.Write(ms);
@@ -174,24 +170,22 @@ public sealed class RecordSummary
             throw new InvalidDataException($"unknown record type {(int)type}");
         }
         var voided = r.ReadBoolean();
-        var createdSeq = r.ReadInt64();
         var lastSeq = r.ReadInt64();
-        var createdAt = r.ReadInt64();
-        var updatedAt = r.ReadInt64();
         var reportedAt = r.ReadInt64();
         var occurredAt = r.ReadInt64();
-        var fields = new KeyValuePair<string, FieldValue>[Count(r)];
-        for (var i = 0; i < fields.Length; i++)
+        var status = string.Intern(r.ReadString());
+        var others = Count(r) is var n and > 0 ? new KeyValuePair<string, FieldValue>[n] : [];
+        for (var i = 0; i < others.Length; i++)
         {
             var k = Share(r.ReadString());
-            fields[i] = new(k, Share(k, r.ReadBoolean() ? FieldValue.Of(r.ReadInt64()) : FieldValue.Of(r.ReadString())));
+            others[i] = new(k, Share(k, r.ReadBoolean() ? FieldValue.Of(r.ReadInt64()) : FieldValue.Of(r.ReadString())));
         }
-        var marks = new KeyValuePair<string, long>[Count(r)];
+        var marks = Count(r) is var m and > 0 ? new KeyValuePair<string, long>[m] : [];
         for (var i = 0; i < marks.Length; i++)
         {
             marks[i] = new(string.Intern(r.ReadString()), r.ReadInt64());
         }
-        return new RecordSummary(id, type, voided, createdSeq, lastSeq, createdAt, updatedAt, reportedAt, occurredAt, fields, marks);
+        return new RecordSummary(id, type, voided, lastSeq, reportedAt, occurredAt, status, others, marks);
     }
 
     private static int Count(BinaryReader r)

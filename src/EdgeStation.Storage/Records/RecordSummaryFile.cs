@@ -13,7 +13,7 @@ internal static class RecordSummaryFile
 {
     public const string FileName = "records.summary";
     private const string Magic = "edgestation-record-summaries";
-    private const int Version = 1;
+    private const int Version = 2;
 
     public static void Save(string dataDir, RecordSummaries summaries)
     {
