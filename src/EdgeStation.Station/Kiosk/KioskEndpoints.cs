@@ -37,7 +37,8 @@ public static class KioskEndpoints
             {
                 return Results.NotFound();
             }
-            var rows = service.Store.RecordsPage(recordType, 0, PageSize).Where(r => !r.Voided).ToList();
+            // The first page, read once per ledger head (the rows are only read while rendering).
+            var rows = service.Cached("kiosk.records." + type, DateOnly.MinValue, _ => service.Store.RecordsPage(recordType, 0, PageSize).Where(r => !r.Voided).ToList());
             var page = new RecordListPage(Layout(http, service, text, text["type." + type], KioskNav.ForType(type)), type, rows, service.Store.RecordCount(recordType), service.Commands.Time);
             return Render(Slices.RecordList.Create(page));
         }).WithMetadata(ReadPages);

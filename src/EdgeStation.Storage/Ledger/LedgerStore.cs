@@ -308,8 +308,12 @@ public sealed class LedgerStore : IDisposable
             .OrderBy(e => e.Seq)
             .Select(e => (e, RecordEventCodec.Decode(e.Content)));
 
-    /// <summary>The station's first entry, or null before anything was recorded.</summary>
-    public StationInfo? Station()
+    /// <summary>The station's first entry, or null before anything was recorded. Read once: entry 1 never changes.</summary>
+    public StationInfo? Station() => _station ??= ReadStation();
+
+    private StationInfo? _station;
+
+    private StationInfo? ReadStation()
     {
         if (_ledger.FindById(1L) is not { } doc)
         {
