@@ -176,7 +176,7 @@ ensure_binary() {
             dotnet publish "$ES_ROOT/src/EdgeStation.Station" -c Release -r linux-x64 -o "$ES_ROOT/artifacts/linux-x64" \
                 -nologo -tl:off -v:minimal >"$logs/publish.log" 2>&1 || step_failed "publish linux-x64" "$logs/publish.log"
         fi
-    elif [[ -n "$(find "$ES_ROOT/src" -newer "$binary" -type f \( -name '*.cs' -o -name '*.csproj' \) -print -quit)" ]]; then
+    elif [[ -n "$(find "$ES_ROOT/src" \( -name bin -o -name obj \) -prune -o -newer "$binary" -type f \( -name '*.cs' -o -name '*.csproj' \) -print -quit)" ]]; then
         es_err "warning: sources are newer than artifacts/linux-x64/edgestation; its figures are of the older build (use --publish)"
     fi
 }
@@ -318,7 +318,7 @@ if [[ $skip_service -eq 0 ]]; then
     # healthz PORT: 0 when GET /healthz answers 200 (bash's /dev/tcp, no process per poll).
     healthz() {
         local fd line
-        exec {fd}<>"/dev/tcp/127.0.0.1/$1" 2>/dev/null || return 1
+        { exec {fd}<>"/dev/tcp/127.0.0.1/$1"; } 2>/dev/null || return 1
         printf 'GET /healthz HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' >&"$fd"
         IFS= read -r -t 2 line <&"$fd"
         exec {fd}>&-
