@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # EdgeStation's benchmark suite: BenchmarkDotNet (ledger append, group commit, verify, indicators),
-# then process-level figures of the Native-AOT binary (start time, peak RSS, size), then one table
+# then process-level figures of the Native-AOT binary (start time, peak RSS, size), then the service
+# (`edgestation run` over 100,000 records: start to ready, idle RSS, kiosk pages under wrk), then one table
 # of targets, results, floors measured in the same run, ratios and pass/fail. docs/benchmarks.md
 # says what each figure means.
 set -uo pipefail
@@ -11,7 +12,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 usage() {
     cat <<'EOF'
 usage: scripts/bench.sh [--quick] [--filter PATTERN] [--size N] [--publish]
-                        [--skip-apt] [--skip-bdn] [--skip-process] [--strict]
+                        [--skip-apt] [--skip-bdn] [--skip-process] [--skip-service]
+                        [--service-duration S] [--strict]
 
   --quick          a handful of iterations and runs: a smoke check that everything works,
                    not a measurement (the table says so)
@@ -25,6 +27,10 @@ usage: scripts/bench.sh [--quick] [--filter PATTERN] [--size N] [--publish]
   --skip-apt       do not run apt-get (hyperfine, time, clang are known to be there)
   --skip-bdn       skip BenchmarkDotNet; keep its earlier results in the table
   --skip-process   skip the process-level measurements (start, RSS, sizes)
+  --skip-service   skip the service stage (edgestation run: start to ready, idle RSS,
+                   home page and record list under wrk -t2 -c20, beside /healthz/live)
+  --service-duration S
+                   seconds of wrk per endpoint (default 20; 5 with --quick)
   --strict         exit 1 when a target is missed (default: exit 0 once everything ran)
 
 Results: artifacts/bench/ (summary.md, bdn/results/, process/, logs/). The ledgers the
@@ -41,6 +47,8 @@ publish=0
 skip_apt=0
 skip_bdn=0
 skip_process=0
+skip_service=0
+service_duration=""
 strict=0
 filters=()
 while [[ $# -gt 0 ]]; do
@@ -58,6 +66,10 @@ while [[ $# -gt 0 ]]; do
         --skip-apt) skip_apt=1; shift ;;
         --skip-bdn) skip_bdn=1; shift ;;
         --skip-process) skip_process=1; shift ;;
+        --skip-service) skip_service=1; shift ;;
+        --service-duration)
+            [[ $# -ge 2 && "$2" =~ ^[1-9][0-9]*$ ]] || { es_err "--service-duration needs a number of seconds"; usage >&2; exit "$ES_EXIT_USAGE"; }
+            service_duration="$2"; shift 2 ;;
         --strict) strict=1; shift ;;
         *) es_err "unknown argument: $1"; usage >&2; exit "$ES_EXIT_USAGE" ;;
     esac
@@ -94,9 +106,9 @@ step_failed() { failed_steps+=("$1"); es_err "$1 failed${2:+ (see $2)}"; }
 
 # ---------------------------------------------------------------- packages
 if [[ $skip_apt -eq 0 ]]; then
-    phase "packages (hyperfine, time, AOT toolchain)"
-    if ! ES_APT_LOG="$logs/apt.log" es_apt_install --always-update hyperfine time "${ES_APT_X64[@]}"; then
-        es_err "could not install hyperfine/time/clang (see $logs/apt.log)"
+    phase "packages (hyperfine, time, wrk, curl, AOT toolchain)"
+    if ! ES_APT_LOG="$logs/apt.log" es_apt_install --always-update hyperfine time wrk curl "${ES_APT_X64[@]}"; then
+        es_err "could not install hyperfine/time/wrk/curl/clang (see $logs/apt.log)"
         exit "$ES_EXIT_ENV"
     fi
 fi
@@ -150,14 +162,12 @@ if [[ $skip_bdn -eq 0 ]]; then
     [[ $bdn_rc -eq 0 ]] || step_failed "BenchmarkDotNet (exit $bdn_rc)" "$logs/bdn.log"
 fi
 
-# ---------------------------------------------------------------- process level
-if [[ $skip_process -eq 0 ]]; then
-    phase "process level: AOT start, peak RSS, binary size"
-    metrics="$proc/metrics.tsv"
-    : >"$metrics"
-    printf 'size\t%s\n' "$size" >>"$metrics"
-    rm -f "$proc/start.json" "$proc/list.json"
-
+# ---------------------------------------------------------------- shared by the process and service stages
+# ensure_binary: artifacts/linux-x64/edgestation, published when missing or with --publish (once per run).
+binary_checked=0
+ensure_binary() {
+    [[ $binary_checked -eq 0 ]] || return 0
+    binary_checked=1
     if [[ $publish -eq 1 || ! -x "$binary" ]]; then
         es_log "publishing artifacts/linux-x64/edgestation"
         if [[ -f "$ES_ROOT/scripts/publish.sh" ]]; then
@@ -166,13 +176,21 @@ if [[ $skip_process -eq 0 ]]; then
             dotnet publish "$ES_ROOT/src/EdgeStation.Station" -c Release -r linux-x64 -o "$ES_ROOT/artifacts/linux-x64" \
                 -nologo -tl:off -v:minimal >"$logs/publish.log" 2>&1 || step_failed "publish linux-x64" "$logs/publish.log"
         fi
-    elif [[ -n "$(find "$ES_ROOT/src" -newer "$binary" -type f \( -name '*.cs' -o -name '*.csproj' \) -print -quit)" ]]; then
+    elif [[ -n "$(find "$ES_ROOT/src" \( -name bin -o -name obj \) -prune -o -newer "$binary" -type f \( -name '*.cs' -o -name '*.csproj' \) -print -quit)" ]]; then
         es_err "warning: sources are newer than artifacts/linux-x64/edgestation; its figures are of the older build (use --publish)"
     fi
+}
 
-    # The floor: a hello-world Native-AOT console app, same SDK and runtime pin, same size and GC settings.
+# ensure_hello: the floor, a hello-world Native-AOT console app, same SDK and runtime pin, same size and GC
+# settings, published into artifacts/bench/hello (once per run).
+hello_out="$out/hello"
+hello="$hello_out/hello"
+hello_built=0
+ensure_hello() {
+    [[ $hello_built -eq 0 ]] || return 0
+    hello_built=1
+    local hello_src rid_version
     hello_src="$(mktemp -d)"
-    hello_out="$out/hello"
     rid_version="$(sed -n 's/.*<RuntimeFrameworkVersion[^>]*>\([^<]*\)<.*/\1/p' "$ES_ROOT/Directory.Build.props" | head -n1)"
     cp "$ES_ROOT/global.json" "$hello_src/"
     cat >"$hello_src/hello.csproj" <<EOF
@@ -198,7 +216,18 @@ EOF
         step_failed "hello-world AOT publish" "$logs/hello-publish.log"
     fi
     rm -rf "$hello_src"
-    hello="$hello_out/hello"
+}
+
+# ---------------------------------------------------------------- process level
+if [[ $skip_process -eq 0 ]]; then
+    phase "process level: AOT start, peak RSS, binary size"
+    metrics="$proc/metrics.tsv"
+    : >"$metrics"
+    printf 'size\t%s\n' "$size" >>"$metrics"
+    rm -f "$proc/start.json" "$proc/list.json"
+
+    ensure_binary
+    ensure_hello
 
     if [[ -x "$binary" && -x "$hello" ]]; then
         runs=(); [[ $quick -eq 1 ]] && runs=(--runs 5)
@@ -249,6 +278,205 @@ EOF
         fi
     done
     [[ -f "$hello" ]] && printf 'size_hello_bytes\t%s\n' "$(stat -c %s "$hello")" >>"$metrics"
+fi
+
+# ---------------------------------------------------------------- service
+# `edgestation run` over a copy of the records-$size data dir, as a station runs it: start to ready (exec until
+# /healthz answers 200), idle RSS (VmRSS) after ready and after the load, and the kiosk's home page and record
+# list under wrk -t2 -c20 with a logged-in official's session, beside /healthz/live (the floor: Kestrel, routing,
+# the access middleware, no data) in the same run. Raw output: artifacts/bench/service/.
+if [[ $skip_service -eq 0 ]]; then
+    phase "service: edgestation run over $size records (start to ready, idle RSS, wrk -t2 -c20)"
+    svc="$out/service"
+    rm -rf "$svc"
+    mkdir -p "$svc"
+    svc_metrics="$svc/metrics.tsv"
+    printf 'size\t%s\n' "$size" >"$svc_metrics"
+    duration="${service_duration:-20}"; [[ -z "$service_duration" && $quick -eq 1 ]] && duration=5
+    ready_runs=9; [[ $quick -eq 1 ]] && ready_runs=3
+    ensure_binary
+    ensure_hello
+
+    svc_ok=1
+    for tool in wrk curl; do
+        command -v "$tool" >/dev/null 2>&1 || { step_failed "service stage: $tool is not installed (run without --skip-apt)"; svc_ok=0; }
+    done
+    [[ -x "$binary" && -x "$hello" ]] || { step_failed "service stage: no AOT binary to measure (edgestation: $binary, hello: $hello)"; svc_ok=0; }
+    [[ -f "$records_dir/station.db" ]] || { step_failed "service stage: no data dir $records_dir"; svc_ok=0; }
+
+    svc_data="$svc/data"
+    svc_log="$logs/service-run.log"
+    : >"$svc_log"
+    svc_pid=""
+    # A free port on 127.0.0.1: ask the kernel for one (bind to port 0), then use it.
+    free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()' 2>/dev/null \
+        || echo $((20000 + RANDOM % 20000)); }
+    # An idle wait without spawning a process: read with a timeout from a FIFO nobody writes to.
+    mkfifo "$svc/idle.fifo"
+    exec {idle_fd}<>"$svc/idle.fifo"
+    nap() { read -r -t "$1" -u "$idle_fd" _ || true; }
+    # healthz PORT: 0 when GET /healthz answers 200 (bash's /dev/tcp, no process per poll).
+    healthz() {
+        local fd line
+        { exec {fd}<>"/dev/tcp/127.0.0.1/$1"; } 2>/dev/null || return 1
+        printf 'GET /healthz HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' >&"$fd"
+        IFS= read -r -t 2 line <&"$fd"
+        exec {fd}>&-
+        [[ "$line" == "HTTP/1."?" 200"* ]]
+    }
+    # svc_start PORT: starts the service in the background (svc_pid); svc_wait_ready PORT prints the
+    # microseconds from just before the exec until /healthz answered 200 (or fails after 30 s).
+    svc_start() {
+        svc_t0="$EPOCHREALTIME"
+        "$binary" run --data-dir "$svc_data" --urls "http://127.0.0.1:$1" >>"$svc_log" 2>&1 &
+        svc_pid=$!
+    }
+    svc_wait_ready() {
+        local t1 deadline=$((${EPOCHREALTIME//[.,]/} + 30000000))
+        until healthz "$1"; do
+            if ! kill -0 "$svc_pid" 2>/dev/null || ((${EPOCHREALTIME//[.,]/} > deadline)); then
+                return 1
+            fi
+            nap 0.002
+        done
+        t1="$EPOCHREALTIME"
+        echo $((${t1//[.,]/} - ${svc_t0//[.,]/}))
+    }
+    svc_stop() {
+        [[ -n "$svc_pid" ]] || return 0
+        kill -TERM "$svc_pid" 2>/dev/null
+        wait "$svc_pid" 2>/dev/null
+        svc_pid=""
+    }
+    rss_kb() { awk '/^VmRSS:/ { print $2 }' "/proc/$1/status" 2>/dev/null; }
+    median() { sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) exit; print (NR % 2) ? v[(NR + 1) / 2] : int((v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
+    trap 'svc_stop' EXIT
+
+    if [[ $svc_ok -eq 1 ]]; then
+        es_log "copying $records_dir to ${svc_data#"$ES_ROOT"/} (the cached data dir stays as it is)"
+        cp -a "$records_dir" "$svc_data"
+        svc_user="bench-official"
+        svc_secret="bench-$(od -An -N9 -tx1 /dev/urandom | tr -d ' \n')"
+        if ! printf '%s\n' "$svc_secret" | "$binary" users add --role official "$svc_user" --password-stdin --data-dir "$svc_data" \
+            >"$logs/service-users.log" 2>&1; then
+            step_failed "edgestation users add" "$logs/service-users.log"
+            svc_ok=0
+        fi
+    fi
+
+    port="$(free_port)"
+    cookie_jar="$svc/cookies.txt"
+    login() {
+        rm -f "$cookie_jar"
+        local code
+        code="$(curl -s -o "$svc/login.json" -w '%{http_code}' -c "$cookie_jar" -H 'Content-Type: application/json' \
+            --data "{\"name\":\"$svc_user\",\"secret\":\"$svc_secret\"}" "http://127.0.0.1:$port/login")"
+        [[ "$code" == 200 ]] || { es_err "POST /login answered $code: $(cat "$svc/login.json" 2>/dev/null)"; return 1; }
+        session_cookie="$(awk '!/^#/ || /^#HttpOnly_/ { if (NF >= 7) c = $6 "=" $7 } END { print c }' "$cookie_jar")"
+        [[ -n "$session_cookie" ]]
+    }
+    # page PATH: prints "status seconds" of one logged-in GET.
+    page() { curl -s -o /dev/null -w '%{http_code} %{time_total}' -H "Cookie: $session_cookie" "http://127.0.0.1:$port$1"; }
+
+    # 1. The first start after this build: nothing but the ledger, so the first page that needs the record
+    #    summaries reads every record from LiteDB once (what a station does once after the upgrade, or after a
+    #    crash lost records.summary). The clean stop writes records.summary; the runs below start from it.
+    if [[ $svc_ok -eq 1 ]]; then
+        es_log "first start (record summaries rebuilt from the ledger)"
+        svc_start "$port"
+        if svc_wait_ready "$port" >/dev/null && login; then
+            read -r code secs <<<"$(page /)"
+            [[ "$code" == 200 ]] || step_failed "GET / answered $code on the first start" "$svc_log"
+            printf 'first_home_rebuilt_s\t%s\nrss_after_rebuild_kb\t%s\n' "$secs" "$(rss_kb "$svc_pid")" >>"$svc_metrics"
+            es_log "  first GET / (summaries rebuilt): ${secs}s, VmRSS $(rss_kb "$svc_pid") KiB"
+        else
+            step_failed "edgestation run did not become ready (first start)" "$svc_log"
+            svc_ok=0
+        fi
+        svc_stop
+        [[ -f "$svc_data/records.summary" ]] || es_err "warning: no records.summary after a clean stop"
+    fi
+
+    # 2. Start to ready, several runs: exec until /healthz answers 200, then a clean stop. The floor: the
+    #    hello world from exec to exit, timed the same way.
+    if [[ $svc_ok -eq 1 ]]; then
+        es_log "start to ready: $ready_runs runs"
+        ready=()
+        for ((i = 0; i < ready_runs; i++)); do
+            svc_start "$port"
+            if us="$(svc_wait_ready "$port")"; then
+                ready+=("$us")
+            else
+                step_failed "edgestation run did not become ready (start-to-ready run $((i + 1)))" "$svc_log"
+                svc_stop
+                svc_ok=0
+                break
+            fi
+            svc_stop
+        done
+        hello_runs=()
+        for ((i = 0; i < ready_runs; i++)); do
+            t0="$EPOCHREALTIME"; "$hello" >/dev/null; t1="$EPOCHREALTIME"
+            hello_runs+=($((${t1//[.,]/} - ${t0//[.,]/})))
+        done
+        printf 'ready_us_runs\t%s\nready_us\t%s\nhello_exec_us_runs\t%s\nhello_exec_us\t%s\n' \
+            "${ready[*]}" "$(printf '%s\n' "${ready[@]}" | median)" "${hello_runs[*]}" "$(printf '%s\n' "${hello_runs[@]}" | median)" >>"$svc_metrics"
+        es_log "  start to ready (µs): ${ready[*]}; hello world exec to exit (µs): ${hello_runs[*]}"
+        hello_max=0
+        for ((i = 0; i < 3; i++)); do
+            /usr/bin/time -f '%M' -o "$svc/hello-rss.tmp" "$hello" >/dev/null 2>&1 && kb="$(tail -n1 "$svc/hello-rss.tmp")" && ((kb > hello_max)) && hello_max="$kb"
+        done
+        printf 'hello_rss_kb\t%s\n' "$hello_max" >>"$svc_metrics"
+    fi
+
+    # 3. The service under load: ready, idle RSS, log in, one request to each page (the first home page loads
+    #    records.summary), then wrk on each endpoint in turn, then idle RSS again.
+    if [[ $svc_ok -eq 1 ]]; then
+        svc_start "$port"
+        if svc_wait_ready "$port" >/dev/null; then
+            nap 2
+            printf 'rss_ready_kb\t%s\n' "$(rss_kb "$svc_pid")" >>"$svc_metrics"
+            es_log "  idle VmRSS after ready: $(rss_kb "$svc_pid") KiB"
+            if login; then
+                read -r code secs <<<"$(page /)"
+                printf 'first_home_s\t%s\n' "$secs" >>"$svc_metrics"
+                es_log "  first GET / (summaries from records.summary): $code in ${secs}s"
+                for path in / "/records/dispute" /healthz/live; do
+                    read -r code secs <<<"$(page "$path")"
+                    [[ "$code" == 200 ]] || step_failed "GET $path answered $code before the load" "$svc_log"
+                done
+                for endpoint in live:/healthz/live home:/ list:/records/dispute; do
+                    key="${endpoint%%:*}"; path="${endpoint#*:}"
+                    es_log "  wrk -t2 -c20 -d${duration}s $path"
+                    if wrk -t2 -c20 -d"${duration}s" --timeout 10s -s "$ES_ROOT/scripts/lib/wrk-percentiles.lua" \
+                        -H "Cookie: $session_cookie" "http://127.0.0.1:$port$path" >"$svc/wrk-$key.txt" 2>&1; then
+                        awk -F'\t' -v k="$key" 'NF == 2 && $1 ~ /^(requests|duration_us|errors|status_errors|timeouts|p50_us|p95_us|p99_us|max_us)$/ { print "wrk_" k "_" $1 "\t" $2 }' \
+                            "$svc/wrk-$key.txt" >>"$svc_metrics"
+                        grep -E '^(  Latency|Requests/sec|  Non-2xx)' "$svc/wrk-$key.txt" | sed 's/^/    /'
+                    else
+                        step_failed "wrk $path" "$svc/wrk-$key.txt"
+                    fi
+                done
+                # The session must still be good: a 302 to /login would have counted as a fast answer.
+                for path in / "/records/dispute"; do
+                    read -r code secs <<<"$(page "$path")"
+                    [[ "$code" == 200 ]] || step_failed "GET $path answered $code after the load (session lost?)" "$svc_log"
+                done
+                nap 5
+                printf 'rss_after_load_kb\t%s\n' "$(rss_kb "$svc_pid")" >>"$svc_metrics"
+                es_log "  idle VmRSS 5 s after the load: $(rss_kb "$svc_pid") KiB"
+            else
+                step_failed "login as $svc_user" "$svc_log"
+            fi
+        else
+            step_failed "edgestation run did not become ready (load run)" "$svc_log"
+        fi
+        svc_stop
+    fi
+    trap - EXIT
+    exec {idle_fd}>&-
+    rm -rf "$svc_data" "$svc/idle.fifo" "$cookie_jar" "$svc/login.json" "$svc/hello-rss.tmp"
+    printf 'load_average_after\t%s\n' "$(cut -d' ' -f1-3 /proc/loadavg)" >>"$svc_metrics"
 fi
 
 # ---------------------------------------------------------------- summary

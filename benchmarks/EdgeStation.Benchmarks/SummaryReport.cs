@@ -112,6 +112,9 @@ public static class SummaryReport
             ]);
         }
 
+        // 6. The service (scripts/bench.sh's service stage).
+        rows.AddRange(ServiceRows(LoadMetrics(Path.Combine(dir, "service", "metrics.tsv"))));
+
         var sb = new StringBuilder();
         if (quick)
         {
@@ -156,6 +159,102 @@ public static class SummaryReport
         result is { } r2 && floor is { } f2 && f2.MedianNs > 0 ? Ratio(r2.MedianNs / f2.MedianNs) : (floorName.Length == 0 ? "—" : "n/a"),
         result is null ? "n/a" : targetNs is { } t ? Verdict(result.MedianNs <= t) : "info",
     ];
+
+    /// <summary>
+    /// The service stage: kiosk pages under wrk -t2 -c20 beside /healthz/live, start to ready beside the hello
+    /// world's exec-to-exit, idle RSS beside the hello world's peak RSS. Nothing when the stage did not run.
+    /// </summary>
+    private static List<string[]> ServiceRows(Dictionary<string, string> m)
+    {
+        var rows = new List<string[]>();
+        if (m.Count == 0)
+        {
+            return rows;
+        }
+        var size = long.TryParse(m.GetValueOrDefault("size", "100000"), NumberStyles.None, Inv, out var n) ? n.ToString("N0", Inv) : "?";
+        double? Us(string key) => Number(m, key) is { } us ? us * 1e3 : null; // → ns
+        string Floor(string name, double? ns) => ns is { } f ? $"{name} {Time(f)}" : $"{name} n/a";
+        string RatioOf(double? v, double? f) => v is { } a && f is { } b && b > 0 ? Ratio(a / b) : "n/a";
+        string Pass(double? v, double? target) => v is null ? "n/a" : target is { } t ? Verdict(v <= t) : "info";
+
+        foreach (var (key, label, target) in new (string, string, double?)[]
+        {
+            ("home", "`GET /` home page (indicators + due list)", 50e6),
+            ("list", "`GET /records/dispute` record list (200 per page)", 80e6),
+        })
+        {
+            foreach (var (p, pTarget) in new (string, double?)[] { ("p50", null), ("p95", target), ("p99", null) })
+            {
+                var v = Us($"wrk_{key}_{p}_us");
+                var f = Us($"wrk_live_{p}_us");
+                rows.Add(
+                [
+                    $"{label} {p}, {size} records, wrk -t2 -c20",
+                    pTarget is { } t ? "≤ " + Time(t, trim: true) : "—",
+                    v is { } x ? Time(x) : "n/a",
+                    Floor("`/healthz/live`", f),
+                    RatioOf(v, f),
+                    Pass(v, pTarget),
+                ]);
+            }
+            var requests = Number(m, $"wrk_{key}_requests");
+            var seconds = Number(m, $"wrk_{key}_duration_us") / 1e6;
+            var liveRequests = Number(m, "wrk_live_requests");
+            var liveSeconds = Number(m, "wrk_live_duration_us") / 1e6;
+            var errors = Number(m, $"wrk_{key}_errors");
+            rows.Add(
+            [
+                $"  {label}: requests/s (errors)",
+                "—",
+                requests is { } r && seconds is > 0 ? $"{(r / seconds.Value).ToString("N0", Inv)}/s ({(errors ?? 0).ToString("0", Inv)} errors)" : "n/a",
+                liveRequests is { } lr && liveSeconds is > 0 ? $"`/healthz/live` {(lr / liveSeconds.Value).ToString("N0", Inv)}/s" : "n/a",
+                requests is { } r2 && seconds is > 0 && liveRequests is { } lr2 && liveSeconds is > 0 && r2 > 0
+                    ? Ratio((lr2 / liveSeconds.Value) / (r2 / seconds.Value)) + " slower"
+                    : "n/a",
+                "info",
+            ]);
+        }
+
+        var ready = Us("ready_us");
+        var helloExec = Us("hello_exec_us");
+        rows.Add(
+        [
+            $"`edgestation run` start to ready (exec → `/healthz` 200, median of {m.GetValueOrDefault("ready_us_runs", "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Length})",
+            "≤ 300 ms",
+            ready is { } rd ? Time(rd) : "n/a",
+            Floor("hello-world AOT exec → exit", helloExec),
+            RatioOf(ready, helloExec),
+            Pass(ready, 300e6),
+        ]);
+        var helloRss = Number(m, "hello_rss_kb");
+        foreach (var (key, label, target) in new (string, string, double?)[]
+        {
+            ("rss_ready_kb", "service idle RSS, 2 s after ready", 80e6),
+            ("rss_after_load_kb", "service idle RSS, 5 s after the load (summaries in memory)", 80e6),
+            ("rss_after_rebuild_kb", "  RSS after the first start's summary rebuild (read every record from LiteDB)", null),
+        })
+        {
+            var kb = Number(m, key);
+            rows.Add(
+            [
+                label,
+                target is null ? "—" : "≤ 80 MB (76.3 MiB)",
+                kb is { } k ? Mib(k * 1024) : "n/a",
+                helloRss is { } h ? $"hello-world AOT peak {Mib(h * 1024)}" : "n/a",
+                kb is { } k2 && helloRss is { } h2 && h2 > 0 ? Ratio(k2 / h2) : "n/a",
+                kb is { } k3 ? target is { } t ? Verdict(k3 * 1024 <= t) : "info" : "n/a",
+            ]);
+        }
+        foreach (var (key, label) in new[]
+        {
+            ("first_home_s", "  first `GET /` after a start (summaries loaded from records.summary)"),
+            ("first_home_rebuilt_s", "  first `GET /` after the first start (summaries rebuilt from the ledger)"),
+        })
+        {
+            rows.Add([label, "—", Number(m, key) is { } sec ? Time(sec * 1e9) : "n/a", "—", "—", "info"]);
+        }
+        return rows;
+    }
 
     private static string Verdict(bool pass) => pass ? "pass" : "**FAIL**";
 

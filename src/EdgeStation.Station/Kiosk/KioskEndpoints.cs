@@ -37,7 +37,8 @@ public static class KioskEndpoints
             {
                 return Results.NotFound();
             }
-            var rows = service.Store.RecordsPage(recordType, 0, PageSize).Where(r => !r.Voided).ToList();
+            // The first page, read once per ledger head (the rows are only read while rendering).
+            var rows = service.Cached("kiosk.records." + type, DateOnly.MinValue, _ => service.Store.RecordsPage(recordType, 0, PageSize).Where(r => !r.Voided).ToList());
             var page = new RecordListPage(Layout(http, service, text, text["type." + type], KioskNav.ForType(type)), type, rows, service.Store.RecordCount(recordType), service.Commands.Time);
             return Render(Slices.RecordList.Create(page));
         }).WithMetadata(ReadPages);
@@ -121,15 +122,17 @@ public static class KioskEndpoints
     private static string SafeNext(string? next) =>
         next is { Length: > 0 } n && n.StartsWith('/') && !n.StartsWith("//", StringComparison.Ordinal) && !n.Contains('\\') ? n : "/";
 
-    /// <summary>Open disputes and petitions by their next deadline, most urgent first.</summary>
+    /// <summary>Open disputes and petitions by their next deadline, most urgent first (ties: id order). Once per ledger head and day.</summary>
     private static List<DueItem> Due(RecordService service, DateOnly today) =>
-        service.Store.Records(RecordType.Dispute)
-            .Concat(service.Store.Records(RecordType.Petition))
-            .Where(r => !r.Voided)
-            .SelectMany(r => Deadlines(service, r, today).Where(d => !d.Deadline.IsMet).Take(1))
-            .OrderBy(d => d.DaysLeft)
-            .Take(12)
-            .ToList();
+        service.Cached("kiosk.due", today, summaries =>
+            summaries.Where(s => s.Type is RecordType.Dispute or RecordType.Petition && !s.Voided)
+                .OrderBy(s => s.Type).ThenBy(s => s.Id, StringComparer.Ordinal)
+                .SelectMany(s => Deadlines(service, s.ToSnapshot(), today).Where(d => !d.Deadline.IsMet).Take(1))
+                .OrderBy(d => d.DaysLeft)
+                .Take(12)
+                // Summaries keep no texts: the dozen shown are read in full.
+                .Select(d => d with { Summary = service.Store.Find(d.Id)?.Text(FieldKeys.Summary) ?? "" })
+                .ToList());
 
     /// <summary>The record's input fields pre-filled with what it holds now (times in the station's zone, as the form shows them).</summary>
     private static List<FieldInput> AmendFields(RecordService service, RecordSnapshot record, IReadOnlySet<string> hidden, UiText text) =>

@@ -6,6 +6,7 @@ using EdgeStation.Domain.Workflows;
 using EdgeStation.Station.Cli;
 using EdgeStation.Station.Config;
 using EdgeStation.Storage.Ledger;
+using EdgeStation.Storage.Records;
 
 namespace EdgeStation.Station.Records;
 
@@ -72,13 +73,62 @@ public sealed class RecordService(LedgerStore store, StationConfig config, TimeP
 
     public DateOnly Today() => Commands.Time.LocalDate(time.GetUtcNow());
 
+    /// <summary>
+    /// The indicators for a local day (default today), from the store's in-memory record summaries. A report is
+    /// computed once per ledger head and day and shared until the next commit: treat it as read-only.
+    /// </summary>
     public IndicatorReport Indicators(DateOnly? date)
     {
         var day = date ?? Today();
-        var start = Store.Station()?.StartDate ?? day;
-        var calculator = new IndicatorCalculator(Config.Settings, HolidayCalendar.Official);
-        return calculator.Compute(Store.Records(), day, start);
+        return Cached("indicators", day, summaries =>
+        {
+            var start = Store.Station()?.StartDate ?? day;
+            var calculator = new IndicatorCalculator(Config.Settings, HolidayCalendar.Official);
+            return calculator.Compute(summaries.Select(s => s.ToSnapshot()), day, start);
+        });
     }
+
+    /// <summary>
+    /// <paramref name="compute"/>'s answer for the current record summaries and <paramref name="day"/>, computed
+    /// once per (name, ledger head, day) and shared by every caller until the next commit changes the head.
+    /// Only for results that depend on nothing but the ledger and the day; treat them as read-only.
+    /// </summary>
+    public T Cached<T>(string name, DateOnly day, Func<RecordSummaries, T> compute)
+        where T : class
+    {
+        var summaries = Store.Summaries();
+        var slot = _cache.GetOrAdd(name, static _ => new CacheSlot());
+        if (slot.Entry is { } hit && hit.Head == summaries.Head && hit.Day == day && hit.Value is T value)
+        {
+            return value;
+        }
+        lock (slot.Gate) // one computation at a time per name: concurrent callers wait for it instead of repeating it
+        {
+            if (slot.Entry is { } again && again.Head == summaries.Head && again.Day == day && again.Value is T computed)
+            {
+                return computed;
+            }
+            var fresh = compute(summaries);
+            slot.Entry = new CacheEntry(summaries.Head, day, fresh);
+            return fresh;
+        }
+    }
+
+    private sealed record CacheEntry(LedgerHead Head, DateOnly Day, object Value);
+
+    private sealed class CacheSlot
+    {
+        public Lock Gate { get; } = new();
+        private CacheEntry? _entry;
+
+        public CacheEntry? Entry
+        {
+            get => Volatile.Read(ref _entry);
+            set => Volatile.Write(ref _entry, value);
+        }
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, CacheSlot> _cache = new(StringComparer.Ordinal);
 
     /// <summary>The ledger's first entry names the village and the day record keeping started (streaks count from it).</summary>
     public void EnsureStation(string actor, DateTimeOffset now, DateOnly? startDate = null, string? village = null)

@@ -26,6 +26,10 @@ public sealed class LedgerStore : IDisposable
     private readonly BlockingCollection<PendingAppend> _queue = new();
     private readonly Thread? _writer;
     private readonly Lock _headLock = new();
+    private readonly Lock _summaryLock = new();
+    private readonly bool _readOnly;
+    private RecordSummaryIndex? _summaryIndex; // null until something asks for the summaries
+    private volatile RecordSummaries? _summaries;
     private LedgerHead _head;
     private bool _disposed;
     private bool _faulted; // LiteDB refused a commit the journal already holds: replay on next open
@@ -33,6 +37,7 @@ public sealed class LedgerStore : IDisposable
     private LedgerStore(string dataDir, LiteDatabase db, StationLock? stationLock, bool readOnly)
     {
         DataDir = dataDir;
+        _readOnly = readOnly;
         _db = db;
         _lock = stationLock;
         _ledger = db.GetCollection("ledger");
@@ -186,19 +191,106 @@ public sealed class LedgerStore : IDisposable
         }
     }
 
-    /// <summary>One page of records of a type, newest id first (ids count up per type and year).</summary>
-    public IReadOnlyList<RecordSnapshot> RecordsPage(RecordType type, int skip, int limit) =>
-        _records.Query()
-            .Where(Query.EQ("type", RecordTypeNames.Name(type)))
-            .OrderByDescending("_id")
-            .Skip(skip)
-            .Limit(limit)
-            .ToDocuments()
-            .Select(SnapshotBson.FromBson)
-            .ToList();
+    /// <summary>
+    /// One page of records of a type, newest id first (ids count up per type and year, ordinal order). The ids come
+    /// from <see cref="Summaries"/>; only the page's records are read from LiteDB.
+    /// </summary>
+    public IReadOnlyList<RecordSnapshot> RecordsPage(RecordType type, int skip, int limit)
+    {
+        var ids = Summaries().IdsNewestFirst(type);
+        var page = new List<RecordSnapshot>(Math.Max(0, Math.Min(limit, ids.Count - skip)));
+        for (var i = Math.Max(0, skip); i < ids.Count && page.Count < limit; i++)
+        {
+            if (Find(ids[i]) is { } r)
+            {
+                page.Add(r);
+            }
+        }
+        return page;
+    }
 
+    /// <summary>Records (voided included), of one type or all. From the summaries once they are in memory.</summary>
     public int RecordCount(RecordType? type = null) =>
-        type is { } t ? _records.Count(Query.EQ("type", RecordTypeNames.Name(t))) : _records.Count();
+        _summaries is { } s
+            ? type is { } st ? s.CountOf(st) : s.Count
+            : type is { } t ? _records.Count(Query.EQ("type", RecordTypeNames.Name(t))) : _records.Count();
+
+    /// <summary>
+    /// Every record's <see cref="RecordSummary"/> as of the latest commit: an immutable set a reader may keep.
+    /// The first call loads them (from <see cref="RecordSummaryFile"/> when it matches the ledger, catching up
+    /// on entries written since; otherwise by reading every record once); from then on the writer thread
+    /// publishes the next set after each commit, before the appends in it are acknowledged.
+    /// </summary>
+    public RecordSummaries Summaries()
+    {
+        if (_summaries is { } ready)
+        {
+            return ready;
+        }
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        lock (_summaryLock)
+        {
+            if (_summaryIndex is null)
+            {
+                _summaryIndex = LoadSummaries();
+                _summaries = _summaryIndex.Current;
+                // Loading leaves tens of megabytes of garbage (decoded records or file strings) in a heap that
+                // would otherwise stay that large; a station idles for days, so give the memory back once.
+                GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            }
+            return _summaryIndex.Current;
+        }
+    }
+
+    /// <summary>How the summaries were last loaded: "file", "file+N" (N entries caught up), "rebuilt"; null before.</summary>
+    public string? SummariesSource { get; private set; }
+
+    /// <summary>More entries behind than this, and the summaries are rebuilt rather than caught up.</summary>
+    internal const int MaxSummaryCatchUp = 20_000;
+
+    private RecordSummaryIndex LoadSummaries()
+    {
+        var head = Head;
+        if (RecordSummaryFile.TryLoad(DataDir) is { } saved
+            && saved.Head.Seq <= head.Seq
+            && head.Seq - saved.Head.Seq <= MaxSummaryCatchUp
+            && (saved.Head.Seq == 0
+                ? saved.Head == LedgerHead.Empty
+                : _ledger.FindById(saved.Head.Seq) is { } at && at["hash"].AsString == saved.Head.Hash))
+        {
+            var index = RecordSummaryIndex.Build(saved.Summaries, saved.Head);
+            var caughtUp = saved.Head;
+            var changed = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var doc in _ledger.Find(Query.GT("_id", saved.Head.Seq)))
+            {
+                changed.Add(doc["recordId"].AsString);
+                caughtUp = new LedgerHead(doc["_id"].AsInt64, doc["hash"].AsString);
+            }
+            // Read as they stand now: an entry committed meanwhile is applied again by the writer, which changes nothing.
+            index.Apply(changed.Order(StringComparer.Ordinal).Select(Find).OfType<RecordSnapshot>().Select(RecordSummary.From), caughtUp);
+            SummariesSource = changed.Count == 0 ? "file" : $"file+{(caughtUp.Seq - saved.Head.Seq).ToString(CultureInfo.InvariantCulture)}";
+            return index;
+        }
+        var rebuilt = RecordSummaryIndex.Build(Records().Select(RecordSummary.From), head);
+        SummariesSource = "rebuilt";
+        if (!_readOnly)
+        {
+            TrySaveSummaries(rebuilt.Current);
+        }
+        return rebuilt;
+    }
+
+    private void TrySaveSummaries(RecordSummaries summaries)
+    {
+        try
+        {
+            RecordSummaryFile.Save(DataDir, summaries);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Derived data: without the file the next start rebuilds the summaries from the ledger.
+        }
+    }
 
     /// <summary>Streams the chain in seq order as stored, for verify and export.</summary>
     public IEnumerable<LedgerEntry> Entries()
@@ -216,8 +308,12 @@ public sealed class LedgerStore : IDisposable
             .OrderBy(e => e.Seq)
             .Select(e => (e, RecordEventCodec.Decode(e.Content)));
 
-    /// <summary>The station's first entry, or null before anything was recorded.</summary>
-    public StationInfo? Station()
+    /// <summary>The station's first entry, or null before anything was recorded. Read once: entry 1 never changes.</summary>
+    public StationInfo? Station() => _station ??= ReadStation();
+
+    private StationInfo? _station;
+
+    private StationInfo? ReadStation()
     {
         if (_ledger.FindById(1L) is not { } doc)
         {
@@ -243,6 +339,10 @@ public sealed class LedgerStore : IDisposable
         _disposed = true;
         _queue.CompleteAdding();
         _writer?.Join(); // in-flight appends finish before the file closes
+        if (!_readOnly && !_faulted && _summaries is { } summaries)
+        {
+            TrySaveSummaries(summaries); // the next start loads them instead of reading every record
+        }
         _db.Dispose(); // LiteDB drains its write queue, checkpoints and syncs its file
         if (_journal is not null)
         {
@@ -424,6 +524,14 @@ public sealed class LedgerStore : IDisposable
                 waiting.Done.TrySetException(failure);
             }
             return;
+        }
+        lock (_summaryLock)
+        {
+            if (_summaryIndex is { } index)
+            {
+                index.Apply(view.Changed.Values.Select(RecordSummary.From), view.Head);
+                _summaries = index.Current;
+            }
         }
         lock (_headLock)
         {
