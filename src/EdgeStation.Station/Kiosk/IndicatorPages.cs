@@ -5,6 +5,7 @@ using EdgeStation.Domain.Indicators;
 using EdgeStation.Station.Accounts;
 using EdgeStation.Station.Api;
 using EdgeStation.Station.Records;
+using EdgeStation.Storage.Ledger;
 
 namespace EdgeStation.Station.Kiosk;
 
@@ -28,9 +29,8 @@ public static class IndicatorPages
             {
                 return BadMonth(text, month);
             }
-            var (calculator, records, start) = Inputs(service);
-            var trend = MonthlyTrend.Compute(calculator, records, today, start, TrendMonths);
-            var point = trend.FirstOrDefault(p => p.Month == selected) ?? MonthlyTrend.At(calculator, records, selected, today, start);
+            var trend = Trend(service, today).Months;
+            var (point, _) = Point(service, selected, today);
             var labels = trend.Select(p => p.Month.ToString("yy-MM", CultureInfo.InvariantCulture)).ToList();
             var safety = TrendChart.Svg(text["ind.chart.safety"], labels,
                 [new ChartSeries(text["home.safetyIndex"], "s0", trend.Select(p => p.Report?.SafetyIndex).ToList())], 100);
@@ -51,10 +51,9 @@ public static class IndicatorPages
             {
                 return BadMonth(text, month);
             }
-            // The anchor is read before the figures: the report can only be older than the ledger it names.
-            var anchor = service.Store.Head.ToString();
-            var (calculator, records, start) = Inputs(service);
-            var point = MonthlyTrend.At(calculator, records, selected, today, start);
+            // The anchor is the head of exactly the records the figures were computed from.
+            var (point, head) = Point(service, selected, today);
+            var anchor = head.ToString();
             var layout = KioskEndpoints.Layout(http, service, text, text.Format("report.title", $"{selected.Year}年{selected.Month}月"), "nav.indicators");
             var generated = TimeZoneInfo.ConvertTime(time.GetUtcNow(), service.Commands.Time.Zone);
             return KioskEndpoints.Render(Slices.MonthlyReport.Create(new MonthlyReportPage(layout, point, anchor, generated)));
@@ -82,12 +81,33 @@ public static class IndicatorPages
     private static IResult BadMonth(UiText text, string? month) =>
         ApiProblem.Problem(StatusCodes.Status400BadRequest, "bad month", $"{text["ind.badMonth"]} (month={month})");
 
-    private static (IndicatorCalculator Calculator, List<Domain.Records.RecordSnapshot> Records, DateOnly Start) Inputs(RecordService service)
+    /// <summary>The last 12 months from the in-memory record summaries, computed once per ledger head and day.</summary>
+    private static TrendSnapshot Trend(RecordService service, DateOnly today) =>
+        service.Cached("indicators-trend", today, summaries =>
+        {
+            var (calculator, records, start) = Inputs(service, summaries, today);
+            return new TrendSnapshot(summaries.Head, MonthlyTrend.Compute(calculator, records, today, start, TrendMonths));
+        });
+
+    /// <summary>A month of the trend, or (older than the trend) computed for this request.</summary>
+    private static (MonthlyPoint Point, LedgerHead Head) Point(RecordService service, DateOnly month, DateOnly today)
+    {
+        var trend = Trend(service, today);
+        if (trend.Months.FirstOrDefault(p => p.Month == month) is { } known)
+        {
+            return (known, trend.Head);
+        }
+        var summaries = service.Store.Summaries();
+        var (calculator, records, start) = Inputs(service, summaries, today);
+        return (MonthlyTrend.At(calculator, records, month, today, start), summaries.Head);
+    }
+
+    private static (IndicatorCalculator Calculator, List<Domain.Records.RecordSnapshot> Records, DateOnly Start) Inputs(
+        RecordService service, Storage.Records.RecordSummaries summaries, DateOnly today)
     {
         var calculator = new IndicatorCalculator(service.Config.Settings, HolidayCalendar.Official);
-        var records = service.Store.Records().ToList();
-        var start = service.Store.Station()?.StartDate ?? service.Today();
-        return (calculator, records, start);
+        var start = service.Store.Station()?.StartDate ?? today;
+        return (calculator, summaries.Select(s => s.ToSnapshot()).ToList(), start);
     }
 
     private static double? Pct(double? rate) => rate * 100;
