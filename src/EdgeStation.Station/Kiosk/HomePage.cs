@@ -1,5 +1,7 @@
+using EdgeStation.Domain.Accounts;
 using EdgeStation.Domain.Indicators;
 
 namespace EdgeStation.Station.Kiosk;
 
-public sealed record HomePage(LayoutModel Layout, IndicatorReport Report, IReadOnlyList<DueItem> Due);
+/// <summary>The home screen; <see cref="Access"/> decides whose summaries (personal free text) are shown.</summary>
+public sealed record HomePage(LayoutModel Layout, IndicatorReport Report, IReadOnlyList<DueItem> Due, UserAccess Access);

@@ -2,7 +2,9 @@ using EdgeStation.Domain.Accounts;
 using EdgeStation.Domain.Calendar;
 using EdgeStation.Domain.Deadlines;
 using EdgeStation.Domain.Records;
+using EdgeStation.Domain.Settings;
 using EdgeStation.Station.Accounts;
+using EdgeStation.Station.Api;
 using EdgeStation.Station.Records;
 using EdgeStation.Storage.Ledger;
 
@@ -27,20 +29,49 @@ public static class KioskEndpoints
         app.MapGet("/", IResult (HttpContext http, RecordService service) =>
         {
             var report = service.Indicators(null);
-            var page = new HomePage(Layout(http, service, text, text["nav.home"], "nav.home"), report, Due(service, report.Date));
+            var page = new HomePage(Layout(http, service, text, text["nav.home"], "nav.home"), report, Due(service, report.Date), http.Access());
             return Render(Slices.Home.Create(page));
         }).WithMetadata(ReadPages);
 
-        app.MapGet("/records/{type}", IResult (HttpContext http, RecordService service, string type) =>
+        app.MapGet("/records/{type}", IResult (HttpContext http, RecordService service, string type, string? status, string? risk, string? page) =>
         {
             if (!RecordTypeNames.TryParse(type, out var recordType))
             {
                 return Results.NotFound();
             }
-            // The first page, read once per ledger head (the rows are only read while rendering).
-            var rows = service.Cached("kiosk.records." + type, DateOnly.MinValue, _ => service.Store.RecordsPage(recordType, 0, PageSize).Where(r => !r.Voided).ToList());
-            var page = new RecordListPage(Layout(http, service, text, text["type." + type], KioskNav.ForType(type)), type, rows, service.Store.RecordCount(recordType), service.Commands.Time);
-            return Render(Slices.RecordList.Create(page));
+            var workflow = Domain.Workflows.Workflows.For(recordType);
+            var filter = new RecordListFilter(NullIfEmpty(status), NullIfEmpty(risk), 0);
+            if (filter.Status is { } st && !workflow.Statuses.Contains(st))
+            {
+                return ApiProblem.Problem(StatusCodes.Status400BadRequest, "unknown status", $"status must be one of {string.Join(", ", workflow.Statuses)} (got '{st}')");
+            }
+            if (filter.Risk is { } rk && !RiskColour.All.Contains(rk))
+            {
+                return ApiProblem.Problem(StatusCodes.Status400BadRequest, "unknown risk", $"risk must be one of {string.Join(", ", RiskColour.All)} (got '{rk}')");
+            }
+            if (NullIfEmpty(page) is { } p)
+            {
+                if (!int.TryParse(p, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) || n > 100_000)
+                {
+                    return ApiProblem.Problem(StatusCodes.Status400BadRequest, "bad page", $"page must be a whole number from 0 (got '{p}')");
+                }
+                filter = filter with { Page = n };
+            }
+            // The matching ids once per ledger head (the summaries are in memory); only the page's records are read.
+            var ids = service.Cached($"kiosk.list.{type}.{filter.Status}.{filter.Risk}", DateOnly.MinValue, summaries => Matching(summaries, recordType, filter));
+            var rows = filter.Page == 0
+                ? service.Cached($"kiosk.list.{type}.{filter.Status}.{filter.Risk}.first", DateOnly.MinValue, _ => Read(service, ids, 0))
+                : Read(service, ids, filter.Page);
+            var layout = Layout(http, service, text, text["type." + type], KioskNav.ForType(type));
+            var list = new RecordListPage(layout, type, rows, service.Store.RecordCount(recordType), service.Commands.Time, http.Access())
+            {
+                Filter = filter,
+                Matching = ids.Count,
+                PageSize = PageSize,
+                Statuses = workflow.Statuses,
+                HasRisk = recordType == RecordType.Dispute,
+            };
+            return Render(Slices.RecordList.Create(list));
         }).WithMetadata(ReadPages);
 
         app.MapGet("/records/{type}/new", IResult (HttpContext http, RecordService service, string type) =>
@@ -122,6 +153,34 @@ public static class KioskEndpoints
     private static string SafeNext(string? next) =>
         next is { Length: > 0 } n && n.StartsWith('/') && !n.StartsWith("//", StringComparison.Ordinal) && !n.Contains('\\') ? n : "/";
 
+    private static string? NullIfEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    /// <summary>The ids of a type's records that are not voided and pass the filter, newest first.</summary>
+    private static List<string> Matching(Storage.Records.RecordSummaries summaries, RecordType type, RecordListFilter filter)
+    {
+        var wanted = summaries.OfType(type)
+            .Where(s => !s.Voided && (filter.Status is null || s.Status == filter.Status) && (filter.Risk is null || RiskOf(s) == filter.Risk))
+            .Select(s => s.Id)
+            .ToList();
+        wanted.Sort((a, b) => string.CompareOrdinal(b, a));
+        return wanted;
+    }
+
+    private static string? RiskOf(Storage.Records.RecordSummary s)
+    {
+        foreach (var (key, value) in s.Others)
+        {
+            if (key == FieldKeys.Risk)
+            {
+                return value.ToString();
+            }
+        }
+        return null;
+    }
+
+    private static List<RecordSnapshot> Read(RecordService service, List<string> ids, int page) =>
+        ids.Skip(page * PageSize).Take(PageSize).Select(id => service.Store.Find(id)).OfType<RecordSnapshot>().ToList();
+
     /// <summary>Open disputes and petitions by their next deadline, most urgent first (ties: id order). Once per ledger head and day.</summary>
     private static List<DueItem> Due(RecordService service, DateOnly today) =>
         service.Cached("kiosk.due", today, summaries =>
@@ -131,7 +190,7 @@ public static class KioskEndpoints
                 .OrderBy(d => d.DaysLeft)
                 .Take(12)
                 // Summaries keep no texts: the dozen shown are read in full.
-                .Select(d => d with { Summary = service.Store.Find(d.Id)?.Text(FieldKeys.Summary) ?? "" })
+                .Select(d => service.Store.Find(d.Id) is { } full ? d with { Summary = full.Text(FieldKeys.Summary) ?? "", Grid = full.Text(FieldKeys.Grid) } : d)
                 .ToList());
 
     /// <summary>The record's input fields pre-filled with what it holds now (times in the station's zone, as the form shows them).</summary>
