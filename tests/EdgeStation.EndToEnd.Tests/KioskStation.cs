@@ -45,6 +45,8 @@ public sealed class KioskStation : IAsyncLifetime
         _app = StationHost.Build(Store, config, Clock, "http://127.0.0.1:0");
         await _app.StartAsync();
         BaseAddress = new Uri(_app.Urls.First()); // the port Kestrel picked for :0
+        // CI machines are small and shared: give retried assertions the page's patience, not 5 s.
+        Assertions.SetDefaultExpectTimeout(20_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
