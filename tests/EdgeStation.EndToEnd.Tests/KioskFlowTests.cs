@@ -125,12 +125,14 @@ public sealed class KioskFlowTests : IClassFixture<KioskStation>
     }
 
     /// <summary>
-    /// Submits a record form and waits for the API's answer (the change is in the ledger once it is sent); the
-    /// page then reloads, and later steps wait for what they look for (Playwright's locators retry).
+    /// Submits a record form, waits for the API's answer (the change is in the ledger once it is sent) and for
+    /// the record page the kiosk then loads, so the next step never acts on the old page.
     /// </summary>
     private static async Task SubmitAndReload(IPage page, ILocator button)
     {
+        await page.EvaluateAsync("() => { window.__beforeSubmit = true; }"); // gone once the next page has loaded
         var answer = await page.RunAndWaitForResponseAsync(() => button.ClickAsync(), r => r.Url.Contains("/api/records", StringComparison.Ordinal) && r.Request.Method == "POST");
         Assert.True(answer.Ok, $"{answer.Url}: {answer.Status} {(answer.Ok ? "" : await answer.TextAsync())}");
+        await page.WaitForFunctionAsync("() => !window.__beforeSubmit && document.readyState === 'complete'");
     }
 }
