@@ -150,7 +150,7 @@ public static class BenchData
                         continue;
                     }
                     entries++;
-                    yield return Build(commands, step, ids);
+                    yield return DemoAppend.Builder(commands, step, ids);
                 }
                 if (records >= size.MaxRecords)
                 {
@@ -159,21 +159,6 @@ public static class BenchData
             }
         }
     }
-
-    /// <summary>The same builder `records seed-demo` uses: ids are allocated on the writer thread.</summary>
-    private static Func<ILedgerView, RecordEvent?> Build(RecordCommands commands, DemoStep step, Dictionary<int, string> ids) => view =>
-    {
-        if (step.Action is null)
-        {
-            var raw = step.RepeatOf is { } earlier && ids.TryGetValue(earlier, out var earlierId)
-                ? new Dictionary<string, string>(step.Fields, StringComparer.Ordinal) { [FieldKeys.RepeatOf] = earlierId }
-                : step.Fields;
-            var id = view.NextRecordId(step.Type, commands.Time.LocalDate(step.At).Year);
-            ids[step.CreatedBy] = id;
-            return commands.Create(step.Type, id, raw, step.Actor, step.At, view.Find);
-        }
-        return commands.Transition(view.Find(ids[step.CreatedBy])!, step.Action, step.Input, step.Actor, step.At);
-    };
 
     public static RecordEvent StationEvent() => new()
     {

@@ -272,21 +272,7 @@ public class RecordSummaryTests
     private static void Seed(LedgerStore store, string village, int year)
     {
         var until = year < Until.Year ? new DateTimeOffset(year, 12, 31, 15, 59, 0, TimeSpan.Zero) : Until;
-        var ids = new Dictionary<int, string>();
-        var builds = DemoSeeder.Generate(village, year, until, Settings).Select(step => (Func<ILedgerView, RecordEvent?>)(view =>
-        {
-            if (step.Action is null)
-            {
-                var raw = step.RepeatOf is { } earlier && ids.TryGetValue(earlier, out var earlierId)
-                    ? new Dictionary<string, string>(step.Fields, StringComparer.Ordinal) { [FieldKeys.RepeatOf] = earlierId }
-                    : step.Fields;
-                var id = view.NextRecordId(step.Type, Commands.Time.LocalDate(step.At).Year);
-                ids[step.CreatedBy] = id;
-                return Commands.Create(step.Type, id, raw, step.Actor, step.At, view.Find);
-            }
-            return Commands.Transition(view.Find(ids[step.CreatedBy])!, step.Action, step.Input, step.Actor, step.At);
-        })).ToList();
-        store.AppendMany(builds);
+        store.AppendMany(DemoAppend.Builders(Commands, DemoSeeder.Generate(village, year, until, Settings)).ToList());
     }
 
     /// <summary>One random change: a new dispute, an amendment (summary, risk, persons, occurredAt), a transition or a void.</summary>
