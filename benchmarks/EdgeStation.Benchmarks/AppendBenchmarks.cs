@@ -86,11 +86,13 @@ public class AppendBenchmarks
 
     internal static string BareRecordId(long seq) => "DS-2026-" + seq.ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
 
-    private AppendResult Add()
+    private AppendResult Add() => AddDispute(_store!, _commands!);
+
+    /// <summary>One durable dispute create, as `records add dispute` makes it (the id allocated on the writer thread).</summary>
+    internal static AppendResult AddDispute(LedgerStore store, RecordCommands commands)
     {
-        var commands = _commands!;
         var now = TimeProvider.System.GetUtcNow();
-        return _store!.Append(view =>
+        return store.Append(view =>
         {
             var id = view.NextRecordId(RecordType.Dispute, commands.Time.LocalDate(now).Year);
             return commands.Create(RecordType.Dispute, id, BenchData.DisputeFields, "cli:bench", now, view.Find);
@@ -218,16 +220,7 @@ public class AppendOnFullStoreBenchmarks
     }
 
     [Benchmark]
-    public AppendResult DurableAppendOnFullStore()
-    {
-        var commands = _commands!;
-        var now = TimeProvider.System.GetUtcNow();
-        return _store!.Append(view =>
-        {
-            var id = view.NextRecordId(RecordType.Dispute, commands.Time.LocalDate(now).Year);
-            return commands.Create(RecordType.Dispute, id, BenchData.DisputeFields, "cli:bench", now, view.Find);
-        })!;
-    }
+    public AppendResult DurableAppendOnFullStore() => AppendBenchmarks.AddDispute(_store!, _commands!);
 }
 
 internal static class BenchPaths
