@@ -181,17 +181,28 @@ public static class KioskEndpoints
     private static List<RecordSnapshot> Read(RecordService service, List<string> ids, int page) =>
         ids.Skip(page * PageSize).Take(PageSize).Select(id => service.Store.Find(id)).OfType<RecordSnapshot>().ToList();
 
-    /// <summary>Open disputes and petitions by their next deadline, most urgent first (ties: id order). Once per ledger head and day.</summary>
+    /// <summary>
+    /// Open disputes and petitions by their next deadline, most urgent first (ties: id order): every overdue one
+    /// (up to <see cref="MaxDue"/>; the lists hold the rest), or the <see cref="MinDue"/> most urgent when fewer
+    /// are late. Once per ledger head and day.
+    /// </summary>
     private static List<DueItem> Due(RecordService service, DateOnly today) =>
         service.Cached("kiosk.due", today, summaries =>
-            summaries.Where(s => s.Type is RecordType.Dispute or RecordType.Petition && !s.Voided)
+        {
+            var due = summaries.Where(s => s.Type is RecordType.Dispute or RecordType.Petition && !s.Voided)
                 .OrderBy(s => s.Type).ThenBy(s => s.Id, StringComparer.Ordinal)
                 .SelectMany(s => Deadlines(service, s.ToSnapshot(), today).Where(d => !d.Deadline.IsMet).Take(1))
                 .OrderBy(d => d.DaysLeft)
-                .Take(12)
-                // Summaries keep no texts: the dozen shown are read in full.
+                .ToList();
+            var overdue = due.Count(d => d.DaysLeft < 0);
+            return due.Take(Math.Clamp(overdue, MinDue, MaxDue))
+                // Summaries keep no texts: the few shown are read in full.
                 .Select(d => service.Store.Find(d.Id) is { } full ? d with { Summary = full.Text(FieldKeys.Summary) ?? "", Grid = full.Text(FieldKeys.Grid) } : d)
-                .ToList());
+                .ToList();
+        });
+
+    private const int MinDue = 12;
+    private const int MaxDue = 50;
 
     /// <summary>The record's input fields pre-filled with what it holds now (times in the station's zone, as the form shows them).</summary>
     private static List<FieldInput> AmendFields(RecordService service, RecordSnapshot record, IReadOnlySet<string> hidden, UiText text) =>

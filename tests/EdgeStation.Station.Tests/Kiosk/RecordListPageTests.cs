@@ -96,6 +96,22 @@ public sealed partial class RecordListPageTests : IAsyncLifetime
         Assert.DoesNotContain("/records/dispute/new", list, StringComparison.Ordinal); // and no button it may not use
     }
 
+    [Fact]
+    public async Task Home_lists_every_overdue_petition_not_only_the_first_dozen()
+    {
+        var service = new RecordService(_station.Store, _station.Config, _station.Clock);
+        var fields = new Dictionary<string, string> { ["channel"] = "visit", ["persons"] = "1", ["summary"] = "反映路灯损坏" };
+        var added = await Task.WhenAll(Enumerable.Range(0, 15).Select(_ => service.AddAsync(RecordType.Petition, fields, "cli:test")));
+        _station.Clock.Advance(TimeSpan.FromDays(40)); // all 15 miss their 15-day acceptance deadline
+        var official = await _station.SignedInAsync("late-checker", Role.Official); // a new session: the old one idled out
+
+        var home = await official.GetStringAsync("/");
+        var overdueRows = Regex.Matches(home, "<tr class=\"overdue\">").Count;
+
+        Assert.All(added, a => Assert.Contains($">{a.Record!.Id}<", home, StringComparison.Ordinal));
+        Assert.True(overdueRows >= 15, $"{overdueRows} overdue rows");
+    }
+
     [GeneratedRegex("(DS|PT|GE|CS|LS|CU)-\\d{4}-\\d{4,}")]
     private static partial Regex RecordId();
 }
