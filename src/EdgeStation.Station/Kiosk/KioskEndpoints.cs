@@ -178,8 +178,8 @@ public static class KioskEndpoints
         return null;
     }
 
-    private static List<RecordSnapshot> Read(RecordService service, List<string> ids, int page) =>
-        ids.Skip(page * PageSize).Take(PageSize).Select(id => service.Store.Find(id)).OfType<RecordSnapshot>().ToList();
+    private static IReadOnlyList<RecordSnapshot> Read(RecordService service, List<string> ids, int page) =>
+        service.Store.RecordsPage(ids, page * PageSize, PageSize);
 
     /// <summary>
     /// Open disputes and petitions by their next deadline, most urgent first (ties: id order): every overdue one

@@ -195,9 +195,12 @@ public sealed class LedgerStore : IDisposable
     /// One page of records of a type, newest id first (ids count up per type and year, ordinal order). The ids come
     /// from <see cref="Summaries"/>; only the page's records are read from LiteDB.
     /// </summary>
-    public IReadOnlyList<RecordSnapshot> RecordsPage(RecordType type, int skip, int limit)
+    public IReadOnlyList<RecordSnapshot> RecordsPage(RecordType type, int skip, int limit) =>
+        RecordsPage(Summaries().IdsNewestFirst(type), skip, limit);
+
+    /// <summary>One page of the records <paramref name="ids"/> name, in their order (e.g. a filtered list's ids); only those are read.</summary>
+    public IReadOnlyList<RecordSnapshot> RecordsPage(IReadOnlyList<string> ids, int skip, int limit)
     {
-        var ids = Summaries().IdsNewestFirst(type);
         var page = new List<RecordSnapshot>(Math.Max(0, Math.Min(limit, ids.Count - skip)));
         for (var i = Math.Max(0, skip); i < ids.Count && page.Count < limit; i++)
         {
