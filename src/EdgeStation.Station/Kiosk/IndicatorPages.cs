@@ -1,6 +1,5 @@
 using System.Globalization;
 using EdgeStation.Domain.Accounts;
-using EdgeStation.Domain.Calendar;
 using EdgeStation.Domain.Indicators;
 using EdgeStation.Station.Accounts;
 using EdgeStation.Station.Api;
@@ -105,9 +104,7 @@ public static class IndicatorPages
     private static (IndicatorCalculator Calculator, List<Domain.Records.RecordSnapshot> Records, DateOnly Start) Inputs(
         RecordService service, Storage.Records.RecordSummaries summaries, DateOnly today)
     {
-        var calculator = new IndicatorCalculator(service.Config.Settings, HolidayCalendar.Official);
-        var start = service.Store.Station()?.StartDate ?? today;
-        return (calculator, summaries.Select(s => s.ToSnapshot()).ToList(), start);
+        return (service.Calculator, summaries.Select(s => s.ToSnapshot()).ToList(), service.StationStart(today));
     }
 
     private static double? Pct(double? rate) => rate * 100;

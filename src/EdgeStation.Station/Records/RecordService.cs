@@ -80,13 +80,14 @@ public sealed class RecordService(LedgerStore store, StationConfig config, TimeP
     public IndicatorReport Indicators(DateOnly? date)
     {
         var day = date ?? Today();
-        return Cached("indicators", day, summaries =>
-        {
-            var start = Store.Station()?.StartDate ?? day;
-            var calculator = new IndicatorCalculator(Config.Settings, HolidayCalendar.Official);
-            return calculator.Compute(summaries.Select(s => s.ToSnapshot()), day, start);
-        });
+        return Cached("indicators", day, summaries => Calculator.Compute(summaries.Select(s => s.ToSnapshot()), day, StationStart(day)));
     }
+
+    /// <summary>The indicator definitions with this station's settings and the official holiday calendar.</summary>
+    public IndicatorCalculator Calculator { get; } = new(config.Settings, HolidayCalendar.Official);
+
+    /// <summary>The day record keeping started (streaks count from it); <paramref name="fallback"/> before the first entry.</summary>
+    public DateOnly StationStart(DateOnly fallback) => Store.Station()?.StartDate ?? fallback;
 
     /// <summary>
     /// <paramref name="compute"/>'s answer for the current record summaries and <paramref name="day"/>, computed
