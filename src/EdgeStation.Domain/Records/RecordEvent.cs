@@ -25,6 +25,8 @@ public sealed record RecordEvent
     public string? Note { get; init; }
     /// <summary>For amend and void: the ledger seq of the entry that created the record being corrected.</summary>
     public long? RefSeq { get; init; }
+    /// <summary>The client's idempotency key and request digest, when the write came with one (API, kiosk, CLI through the service).</summary>
+    public RequestKey? Request { get; init; }
 
     /// <summary>Whether entries of <paramref name="type"/> are record events that the projection folds (not station or account entries).</summary>
     public static bool IsRecordEntry(string type) => type is not (StationType or UserType);

@@ -14,6 +14,7 @@ public static class ApiProblem
         RecordNotFoundException e => Problem(StatusCodes.Status404NotFound, "record not found", e.Message),
         IllegalTransitionException e => Problem(StatusCodes.Status409Conflict, "action not allowed now", e.Message),
         RecordInputException e => Problem(StatusCodes.Status400BadRequest, "invalid input", e.Message),
+        Storage.Ledger.IdempotencyConflictException e => Problem(StatusCodes.Status422UnprocessableEntity, "idempotency key reused", e.Message),
         StorageEnvironmentException e => Problem(StatusCodes.Status503ServiceUnavailable, "storage unavailable", e.Message),
         _ => throw ex,
     };

@@ -46,7 +46,7 @@ public static class RecordEndpoints
                 : ApiProblem.For(new RecordNotFoundException(id))).WithMetadata(Read);
 
         group.MapPost("/", (HttpContext http, RecordService service) =>
-            WriteAsync(http, service, ApiJsonContext.Default.CreateRecordRequest, async (body, user, actor) =>
+            WriteAsync(http, service, ApiJsonContext.Default.CreateRecordRequest, async (body, user, actor, request) =>
             {
                 if (!RecordTypeNames.TryParse(body.Type, out var type))
                 {
@@ -54,11 +54,11 @@ public static class RecordEndpoints
                 }
                 var raw = JsonBody.Fields(body.Fields);
                 CheckGridOfNewRecord(user, raw, service.Config.Settings.DefaultGrid);
-                return await service.AddAsync(type, raw, actor);
+                return await service.AddAsync(type, raw, actor, request);
             }, created: true)).WithMetadata(Write, CliWriteAccess.Allowed);
 
         group.MapPost("/{id}/transitions", (HttpContext http, RecordService service, string id) =>
-            WriteAsync(http, service, ApiJsonContext.Default.TransitionRequest, (body, user, actor) =>
+            WriteAsync(http, service, ApiJsonContext.Default.TransitionRequest, (body, user, actor, request) =>
             {
                 if (string.IsNullOrWhiteSpace(body.Action))
                 {
@@ -80,23 +80,23 @@ public static class RecordEndpoints
                     Satisfaction = body.Satisfaction,
                     Level = body.Level,
                 };
-                return service.TransitionAsync(id, body.Action, input, actor, GridGuard(user));
+                return service.TransitionAsync(id, body.Action, input, actor, GridGuard(user), request);
             })).WithMetadata(Write, CliWriteAccess.Allowed);
 
         group.MapPost("/{id}/amendments", (HttpContext http, RecordService service, string id) =>
-            WriteAsync(http, service, ApiJsonContext.Default.AmendRequest, (body, user, actor) =>
+            WriteAsync(http, service, ApiJsonContext.Default.AmendRequest, (body, user, actor, request) =>
             {
                 var raw = JsonBody.Fields(body.Fields);
                 if (raw.TryGetValue(FieldKeys.Grid, out var newGrid))
                 {
                     user.EnsureCanWrite(newGrid.Trim()); // moving a record into a grid is writing there
                 }
-                return service.AmendAsync(id, raw, body.Reason, actor, GridGuard(user));
+                return service.AmendAsync(id, raw, body.Reason, actor, GridGuard(user), request);
             })).WithMetadata(Write, CliWriteAccess.Allowed);
 
         group.MapPost("/{id}/void", (HttpContext http, RecordService service, string id) =>
-            WriteAsync(http, service, ApiJsonContext.Default.VoidRequest, (body, user, actor) =>
-                service.VoidAsync(id, body.Reason, actor, GridGuard(user)))).WithMetadata(Write, CliWriteAccess.Allowed);
+            WriteAsync(http, service, ApiJsonContext.Default.VoidRequest, (body, user, actor, request) =>
+                service.VoidAsync(id, body.Reason, actor, GridGuard(user), request))).WithMetadata(Write, CliWriteAccess.Allowed);
 
         app.MapGet("/api/indicators", IResult (RecordService service, string? date) =>
         {
@@ -128,11 +128,12 @@ public static class RecordEndpoints
     /// they must say which. Everyone else may name any grid (default: the station's default grid).
     /// </summary>
     /// <summary>
-    /// The shape every write shares: read the JSON body (or answer its problem), run the change as the
-    /// logged-in user, answer the record (redacted for that user) or the problem that stopped it.
+    /// The shape every write shares: read the JSON body (or answer its problem) and its Idempotency-Key, run the
+    /// change as the logged-in user, answer the record (redacted for that user) or the problem that stopped it.
+    /// A repeated key answers what the first request stored (<see cref="IdempotencyHeader"/>).
     /// </summary>
     private static async Task<IResult> WriteAsync<T>(HttpContext http, RecordService service, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type,
-        Func<T, UserAccess, string, Task<AppendResult>> change, bool created = false)
+        Func<T, UserAccess, string, IdempotentRequest?, Task<AppendResult>> change, bool created = false)
         where T : class
     {
         var (body, problem) = await JsonBody.ReadAsync(http, type);
@@ -140,15 +141,35 @@ public static class RecordEndpoints
         {
             return problem;
         }
+        var actor = http.Actor();
+        var (request, keyProblem) = IdempotencyHeader.Read(http, body!, type, actor);
+        if (keyProblem is not null)
+        {
+            return keyProblem;
+        }
         var user = http.Access();
         try
         {
-            var record = (await change(body!, user, http.Actor())).Record!;
+            var result = await change(body!, user, actor, request);
+            var record = result.Record!;
+            if (result.Repeated)
+            {
+                http.Response.Headers[IdempotencyHeader.ReplayedHeader] = "true";
+            }
             return created
                 ? RecordJsonResult.One(record, Omit(service, user, record), StatusCodes.Status201Created, $"/api/records/{record.Id}")
                 : RecordJsonResult.One(record, Omit(service, user, record));
         }
-        catch (Exception ex) when (ex is RecordInputException or AccessDeniedException or Storage.StorageEnvironmentException)
+        catch (Storage.StorageEnvironmentException ex)
+        {
+            // A refused LiteDB commit leaves the entry in the journal, stored later: the client cannot know, so it retries.
+            http.Response.Headers.RetryAfter = "30";
+            return ApiProblem.Problem(StatusCodes.Status503ServiceUnavailable, "storage unavailable: outcome unknown, safe to retry with the same key",
+                $"{ex.Message}. Outcome unknown: it is safe to send the same request again with the same {IdempotencyHeader.Name}" +
+                (request is null ? " (this one had none: send one with every write)" : $" ('{request.Key.Key}')") +
+                ", which answers the stored record, or stores it once.");
+        }
+        catch (Exception ex) when (ex is RecordInputException or AccessDeniedException or IdempotencyConflictException)
         {
             return ApiProblem.For(ex);
         }

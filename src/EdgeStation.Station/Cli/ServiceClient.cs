@@ -17,7 +17,8 @@ namespace EdgeStation.Station.Cli;
 /// &lt;data-dir&gt;/run/ (<see cref="ServiceRunFiles"/>) and trusted only while the database lock is held, so the files
 /// a crashed service left behind are ignored. Authenticates with the local token (<see cref="LocalCliToken"/>).
 /// Answers map to the exit codes a direct write has: the service's 4xx input problems to exit 2 with its message,
-/// a refused token, an unreachable or failing service to exit 3.
+/// a refused token, an unreachable or failing service to exit 3. Each write carries its own Idempotency-Key, and a
+/// write whose answer was lost is sent once more with the same key.
 /// </summary>
 public sealed class ServiceClient : IDisposable
 {
@@ -106,22 +107,37 @@ public sealed class ServiceClient : IDisposable
             members(w);
             w.WriteEndObject();
         }
-        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(buffer.WrittenSpan.ToArray()) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-        request.Headers.Authorization = new AuthenticationHeaderValue(LocalCliToken.Scheme, _token);
-        request.Headers.Add(LocalCliToken.ActorHeader, Uri.EscapeDataString(actor));
+        var content = buffer.WrittenSpan.ToArray();
+        // One key per command: the retry below (and the service's own journal replay) can never store it twice.
+        var key = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        HttpRequestMessage Request()
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(content) };
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+            request.Headers.Authorization = new AuthenticationHeaderValue(LocalCliToken.Scheme, _token);
+            request.Headers.Add(LocalCliToken.ActorHeader, Uri.EscapeDataString(actor));
+            request.Headers.Add(Api.IdempotencyHeader.Name, key);
+            return request;
+        }
         HttpResponseMessage response;
         string body;
         try
         {
-            response = _http.SendAsync(request).GetAwaiter().GetResult();
-            body = response.Content.ReadAsStringAsync().GetAwaiter().GetResult();
+            (response, body) = Send(Request);
         }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException)
+        catch (Exception first) when (first is HttpRequestException or TaskCanceledException or IOException)
         {
-            throw new StorageEnvironmentException(
-                $"the edgestation service holds the database but did not answer at {Address} ({ex.Message}). If it was stopping, run the " +
-                "command again; otherwise look in the kiosk whether the change was stored before repeating it", ex);
+            try
+            {
+                // The answer was lost, not necessarily the write: asking again with the same key is safe.
+                (response, body) = Send(Request);
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException)
+            {
+                throw new StorageEnvironmentException(
+                    $"the edgestation service holds the database but did not answer at {Address} ({ex.Message}). If it was stopping, run the " +
+                    "command again; otherwise look in the kiosk whether the change was stored before repeating it", ex);
+            }
         }
         using (response)
         {
@@ -138,6 +154,21 @@ public sealed class ServiceClient : IDisposable
                     or HttpStatusCode.UnsupportedMediaType or HttpStatusCode.UnprocessableEntity => new RecordInputException(detail),
                 _ => new StorageEnvironmentException($"the running edgestation service could not store it: {detail}"),
             };
+        }
+    }
+
+    private (HttpResponseMessage Response, string Body) Send(Func<HttpRequestMessage> request)
+    {
+        using var message = request();
+        var response = _http.SendAsync(message).GetAwaiter().GetResult();
+        try
+        {
+            return (response, response.Content.ReadAsStringAsync().GetAwaiter().GetResult());
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
         }
     }
 

@@ -28,7 +28,8 @@ public sealed class RecordService(LedgerStore store, StationConfig config, TimeP
     public AppendResult Add(RecordType type, IReadOnlyDictionary<string, string> raw, string actor) =>
         AddAsync(type, raw, actor).GetAwaiter().GetResult();
 
-    public async Task<AppendResult> AddAsync(RecordType type, IReadOnlyDictionary<string, string> raw, string actor)
+    /// <param name="request">The client's idempotency key, if it sent one: a repeat answers the stored entry (see <see cref="LedgerStore.AppendAsync"/>).</param>
+    public async Task<AppendResult> AddAsync(RecordType type, IReadOnlyDictionary<string, string> raw, string actor, IdempotentRequest? request = null)
     {
         var now = Now();
         EnsureStation(actor, now);
@@ -36,7 +37,7 @@ public sealed class RecordService(LedgerStore store, StationConfig config, TimeP
         {
             var id = view.NextRecordId(type, Commands.Time.LocalDate(now).Year);
             return Commands.Create(type, id, raw, actor, now, view.Find);
-        }).ConfigureAwait(false))!;
+        }, request).ConfigureAwait(false))!;
     }
 
     public AppendResult Transition(string id, string action, TransitionInput input, string actor) =>
@@ -44,28 +45,28 @@ public sealed class RecordService(LedgerStore store, StationConfig config, TimeP
 
     /// <param name="guard">Runs on the writer thread against the record as it stands, before the change; its
     /// exception (e.g. <see cref="Domain.Accounts.AccessDeniedException"/>) reaches the caller and nothing is written.</param>
-    public async Task<AppendResult> TransitionAsync(string id, string action, TransitionInput input, string actor, Action<RecordSnapshot>? guard = null)
+    public async Task<AppendResult> TransitionAsync(string id, string action, TransitionInput input, string actor, Action<RecordSnapshot>? guard = null, IdempotentRequest? request = null)
     {
         var now = Now();
-        return (await Store.AppendAsync(view => Commands.Transition(Require(view, id, guard), action, input, actor, now)).ConfigureAwait(false))!;
+        return (await Store.AppendAsync(view => Commands.Transition(Require(view, id, guard), action, input, actor, now), request).ConfigureAwait(false))!;
     }
 
     public AppendResult Amend(string id, IReadOnlyDictionary<string, string> raw, string? reason, string actor) =>
         AmendAsync(id, raw, reason, actor).GetAwaiter().GetResult();
 
-    public async Task<AppendResult> AmendAsync(string id, IReadOnlyDictionary<string, string> raw, string? reason, string actor, Action<RecordSnapshot>? guard = null)
+    public async Task<AppendResult> AmendAsync(string id, IReadOnlyDictionary<string, string> raw, string? reason, string actor, Action<RecordSnapshot>? guard = null, IdempotentRequest? request = null)
     {
         var now = Now();
-        return (await Store.AppendAsync(view => Commands.Amend(Require(view, id, guard), raw, reason, actor, now, view.Find)).ConfigureAwait(false))!;
+        return (await Store.AppendAsync(view => Commands.Amend(Require(view, id, guard), raw, reason, actor, now, view.Find), request).ConfigureAwait(false))!;
     }
 
     public AppendResult Void(string id, string? reason, string actor) =>
         VoidAsync(id, reason, actor).GetAwaiter().GetResult();
 
-    public async Task<AppendResult> VoidAsync(string id, string? reason, string actor, Action<RecordSnapshot>? guard = null)
+    public async Task<AppendResult> VoidAsync(string id, string? reason, string actor, Action<RecordSnapshot>? guard = null, IdempotentRequest? request = null)
     {
         var now = Now();
-        return (await Store.AppendAsync(view => Commands.Void(Require(view, id, guard), reason, actor, now)).ConfigureAwait(false))!;
+        return (await Store.AppendAsync(view => Commands.Void(Require(view, id, guard), reason, actor, now), request).ConfigureAwait(false))!;
     }
 
     public RecordSnapshot Get(string id) =>

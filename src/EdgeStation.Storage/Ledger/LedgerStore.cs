@@ -23,6 +23,7 @@ public sealed class LedgerStore : IDisposable
     private readonly ILiteCollection<BsonDocument> _ledger;
     private readonly ILiteCollection<BsonDocument> _records;
     private readonly ILiteCollection<BsonDocument> _counters;
+    private readonly ILiteCollection<BsonDocument> _requests; // idempotency keys: actor+key -> seq, request digest
     private readonly BlockingCollection<PendingAppend> _queue = new();
     private readonly Thread? _writer;
     private readonly Lock _headLock = new();
@@ -43,6 +44,7 @@ public sealed class LedgerStore : IDisposable
         _ledger = db.GetCollection("ledger");
         _records = db.GetCollection("records");
         _counters = db.GetCollection("counters");
+        _requests = db.GetCollection("requests");
         if (!readOnly)
         {
             _records.EnsureIndex("type");
@@ -134,7 +136,10 @@ public sealed class LedgerStore : IDisposable
     /// Appends the event that <paramref name="build"/> returns (null: nothing to append). The builder runs on the
     /// writer thread against the latest state; its exception reaches the caller and nothing is written.
     /// </summary>
-    public Task<AppendResult?> AppendAsync(Func<ILedgerView, RecordEvent?> build)
+    /// <param name="request">The client's idempotency key: when an entry with it is already stored, the result is that
+    /// entry (<see cref="AppendResult.Repeated"/>) and <paramref name="build"/> does not run; when it was stored for a
+    /// different request, <see cref="IdempotencyConflictException"/>.</param>
+    public Task<AppendResult?> AppendAsync(Func<ILedgerView, RecordEvent?> build, IdempotentRequest? request = null)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (_writer is null)
@@ -145,7 +150,7 @@ public sealed class LedgerStore : IDisposable
         {
             throw new StorageEnvironmentException("the station database is in a failed state after a refused commit; restart the station");
         }
-        var pending = new PendingAppend(build);
+        var pending = new PendingAppend(build, request);
         _queue.Add(pending);
         return pending.Done.Task;
     }
@@ -155,7 +160,7 @@ public sealed class LedgerStore : IDisposable
     /// <summary>Appends many events, committed in batches; the results come back in order.</summary>
     public IReadOnlyList<AppendResult?> AppendMany(IEnumerable<Func<ILedgerView, RecordEvent?>> builds)
     {
-        var tasks = builds.Select(AppendAsync).ToList();
+        var tasks = builds.Select(b => AppendAsync(b)).ToList();
         return Task.WhenAll(tasks).GetAwaiter().GetResult();
     }
 
@@ -169,7 +174,7 @@ public sealed class LedgerStore : IDisposable
     internal ILiteCollection<BsonDocument> Collection(string name)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        if (name is "ledger" or "records" or "counters")
+        if (name is "ledger" or "records" or "counters" or "requests")
         {
             throw new ArgumentException($"'{name}' belongs to the ledger itself", nameof(name));
         }
@@ -377,9 +382,15 @@ public sealed class LedgerStore : IDisposable
         ["hash"] = e.Hash,
     };
 
-    /// <summary>Inserts an entry and folds it into the batch's view of the records.</summary>
+    /// <summary>Inserts an entry and folds it into the batch's view of the records (and of the idempotency keys).</summary>
     private RecordSnapshot? Stage(LedgerEntry entry, RecordEvent e, BatchView view)
     {
+        if (e.Request is { } key)
+        {
+            var id = IdempotentRequest.IndexId(e.Actor, key.Key);
+            view.Requests[id] = (entry.Seq, key.Request);
+            _requests.Upsert(new BsonDocument { ["_id"] = id, ["seq"] = entry.Seq, ["request"] = key.Request });
+        }
         RecordSnapshot? snapshot = null;
         if (RecordEvent.IsRecordEntry(e.Type))
         {
@@ -467,7 +478,16 @@ public sealed class LedgerStore : IDisposable
                 RecordEvent? e;
                 try
                 {
+                    if (pending.Request is { } request && Repeat(request, view) is { } repeated)
+                    {
+                        done.Add((pending, repeated));
+                        continue;
+                    }
                     e = pending.Build(view);
+                    if (e is not null && pending.Request is { } keyed)
+                    {
+                        e = e with { Request = keyed.Key };
+                    }
                 }
                 catch (Exception ex)
                 {
@@ -484,7 +504,7 @@ public sealed class LedgerStore : IDisposable
                 done.Add((pending, new AppendResult(entry, e, snapshot)));
             }
             SaveProjection(view);
-            _journal!.AppendDurably(done.Where(d => d.Result is not null).Select(d => d.Result!.Entry).ToList());
+            _journal!.AppendDurably(done.Where(d => d.Result is { Repeated: false }).Select(d => d.Result!.Entry).ToList());
         }
         catch (Exception ex)
         {
@@ -546,7 +566,45 @@ public sealed class LedgerStore : IDisposable
         }
     }
 
-    private sealed record PendingAppend(Func<ILedgerView, RecordEvent?> Build)
+    /// <summary>
+    /// The entry already stored for <paramref name="request"/>'s key, as the result the first call had (the record as that
+    /// entry left it); null when the key is new. A key used for another request is refused.
+    /// </summary>
+    private AppendResult? Repeat(IdempotentRequest request, BatchView view)
+    {
+        var id = request.IndexId();
+        (long Seq, string Request) prior;
+        if (view.Requests.TryGetValue(id, out var staged))
+        {
+            prior = staged;
+        }
+        else if (_requests.FindById(id) is { } doc)
+        {
+            prior = (doc["seq"].AsInt64, doc["request"].AsString);
+        }
+        else
+        {
+            return null;
+        }
+        if (prior.Request != request.Key.Request)
+        {
+            throw new IdempotencyConflictException(request.Key.Key, prior.Seq);
+        }
+        // Same thread as the batch's transaction: entries staged earlier in this batch are visible here.
+        var entry = EntryFromBson(_ledger.FindById(prior.Seq));
+        var e = RecordEventCodec.Decode(entry.Content);
+        RecordSnapshot? record = null;
+        if (RecordEvent.IsRecordEntry(e.Type))
+        {
+            foreach (var (past, pastEvent) in History(entry.RecordId).Where(h => h.Entry.Seq <= prior.Seq))
+            {
+                record = RecordProjector.Apply(record, pastEvent, past.Seq);
+            }
+        }
+        return new AppendResult(entry, e, record) { Repeated = true };
+    }
+
+    private sealed record PendingAppend(Func<ILedgerView, RecordEvent?> Build, IdempotentRequest? Request)
     {
         public TaskCompletionSource<AppendResult?> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
@@ -556,6 +614,7 @@ public sealed class LedgerStore : IDisposable
     {
         public Dictionary<string, RecordSnapshot> Changed { get; } = new(StringComparer.Ordinal);
         public Dictionary<string, long> Counters { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, (long Seq, string Request)> Requests { get; } = new(StringComparer.Ordinal);
         public LedgerHead Head { get; set; } = store.Head;
 
         public RecordSnapshot? Find(string recordId) =>

@@ -11,7 +11,7 @@ public static class RecordEventCodec
 
     public static string Encode(RecordEvent e)
     {
-        // Keys in ordinal order: action, actor, at, fields, note, recordId, refSeq, type.
+        // Keys in ordinal order: action, actor, at, fields, idempotency, note, recordId, refSeq, type.
         var w = new CanonicalJson().BeginObject()
             .Key("action").Value(e.Action)
             .Key("actor").Value(e.Actor)
@@ -30,6 +30,10 @@ public static class RecordEventCodec
             }
         }
         w.EndObject();
+        if (e.Request is { } request)
+        {
+            w.Key("idempotency").BeginObject().Key("key").Value(request.Key).Key("request").Value(request.Request).EndObject();
+        }
         if (e.Note is not null)
         {
             w.Key("note").Value(e.Note);
@@ -64,6 +68,9 @@ public static class RecordEventCodec
                 At = DateTimeOffset.ParseExact(root.GetProperty("at").GetString()!, AtFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal),
                 Fields = fields,
                 Note = root.TryGetProperty("note", out var note) ? note.GetString() : null,
+                Request = root.TryGetProperty("idempotency", out var idem)
+                    ? new RequestKey(idem.GetProperty("key").GetString()!, idem.GetProperty("request").GetString()!)
+                    : null,
                 RecordId = root.GetProperty("recordId").GetString()!,
                 RefSeq = root.TryGetProperty("refSeq", out var refSeq) ? refSeq.GetInt64() : null,
                 Type = root.GetProperty("type").GetString()!,

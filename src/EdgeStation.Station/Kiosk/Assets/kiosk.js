@@ -37,10 +37,13 @@
     return body;
   }
 
-  function post(url, body) {
+  function post(url, body, key) {
+    var headers = { "Content-Type": "application/json", "X-CSRF-Token": token };
+    // One key per rendered form: submitting again after a timeout or a 503 cannot store the entry twice.
+    if (key) { headers["Idempotency-Key"] = key; }
     return fetch(url, {
       method: "POST",
-      headers: { "Content-Type": "application/json", "X-CSRF-Token": token },
+      headers: headers,
       body: JSON.stringify(body),
       credentials: "same-origin"
     }).then(function (r) {
@@ -108,7 +111,8 @@
       if (!form.checkValidity()) { form.reportValidity(); return; }
       var button = form.querySelector("button[type=submit]");
       button.disabled = true;
-      post(form.dataset.api, bodyOf(form)).then(function (res) {
+      var key = form.elements["idempotency-key"];
+      post(form.dataset.api, bodyOf(form), key ? key.value : "").then(function (res) {
         if (res.ok) { window.location.href = "/record/" + encodeURIComponent(res.json.id); return; }
         if (res.status === 401) {
           window.location.href = "/login?next=" + encodeURIComponent(window.location.pathname);
