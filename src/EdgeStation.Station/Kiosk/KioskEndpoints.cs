@@ -110,12 +110,14 @@ public static class KioskEndpoints
             var today = service.Today();
             var deadlines = Deadlines(service, record, today).ToList();
             // Personal fields only for who may see them (role, and for grid workers their own grids).
-            var hidden = access.CanSeePersonal(record.Text(FieldKeys.Grid))
+            var showsPersonal = access.CanSeePersonal(record.Text(FieldKeys.Grid));
+            var hidden = showsPersonal
                 ? new HashSet<string>()
                 : service.Commands.Schemas[record.Type].PersonalKeys.ToHashSet(StringComparer.Ordinal);
             var page = new RecordDetailPage(Layout(http, service, text, record.Id, KioskNav.ForType(type)), record, service.Store.History(id).ToList(), actions, deadlines, service.Commands.Time)
             {
                 Hidden = hidden,
+                ShowsPersonal = showsPersonal,
                 AmendFields = canWrite ? AmendFields(service, record, hidden, text) : [],
             };
             return Render(Slices.RecordDetail.Create(page));
