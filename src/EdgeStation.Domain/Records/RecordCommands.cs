@@ -51,7 +51,8 @@ public sealed class RecordCommands(StationSettings settings)
         };
     }
 
-    public RecordEvent Transition(RecordSnapshot record, string action, TransitionInput input, string actor, DateTimeOffset now)
+    /// <param name="stationStart">The day record keeping started: no step is dated before it.</param>
+    public RecordEvent Transition(RecordSnapshot record, string action, TransitionInput input, string actor, DateTimeOffset now, DateOnly? stationStart = null)
     {
         EnsureNotVoided(record);
         var workflow = Workflows.Workflows.For(record.Type);
@@ -67,6 +68,10 @@ public sealed class RecordCommands(StationSettings settings)
         if (step.To is not null)
         {
             fields[FieldKeys.Status] = FieldValue.Of(step.To);
+        }
+        if (EffectiveTime(record, input.At, now, stationStart) is { } happened)
+        {
+            fields[FieldKeys.EffectiveAt] = FieldValue.Of(FieldParser.FormatInstant(happened));
         }
         return new RecordEvent
         {
@@ -177,6 +182,51 @@ public sealed class RecordCommands(StationSettings settings)
         {
             throw new RecordInputException("--occurred-at is after --reported-at; something is reported after it happens");
         }
+    }
+
+    /// <summary>
+    /// When a step recorded late really happened (--at, local YYYY-MM-DD[THH:mm]), or null for "now". A bare date is
+    /// checked by the day (its time is unknown): not in the future, not before the station's start, not before the
+    /// record came in (its receipt for a petition, else its report) nor before the step before it.
+    /// </summary>
+    private DateTimeOffset? EffectiveTime(RecordSnapshot record, string? raw, DateTimeOffset now, DateOnly? stationStart)
+    {
+        if (raw is null)
+        {
+            return null;
+        }
+        var text = raw.Trim();
+        if (text.Length == 0)
+        {
+            throw new RecordInputException("--at is empty; give the day the step happened (YYYY-MM-DD[THH:mm]) or leave it out");
+        }
+        var at = FieldParser.ParseInstant("--at", text, Time);
+        var dayOnly = text.Length == 10;
+        var day = Time.LocalDate(at);
+        string Local(DateTimeOffset t) => TimeZoneInfo.ConvertTime(t, Time.Zone).ToString(dayOnly ? "yyyy-MM-dd" : "yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        // A typed time has minutes only: a bound within the same minute is not "before".
+        bool Before(DateTimeOffset bound) => dayOnly
+            ? day < Time.LocalDate(bound)
+            : at.UtcTicks < bound.UtcTicks - (bound.UtcTicks % TimeSpan.TicksPerMinute);
+        if (dayOnly ? day > Time.LocalDate(now) : at > now + ClockSkewAllowance)
+        {
+            throw new RecordInputException($"--at {Local(at)} is in the future");
+        }
+        if (stationStart is { } start && day < start)
+        {
+            throw new RecordInputException($"--at {Local(at)} is before the station started keeping records ({start:yyyy-MM-dd})");
+        }
+        var cameIn = record.Type == RecordType.Petition ? record.Instant(FieldKeys.ReceivedAt) ?? record.ReportedAt : record.ReportedAt;
+        if (Before(cameIn))
+        {
+            var what = record.Type == RecordType.Petition ? "received" : "reported";
+            throw new RecordInputException($"--at {Local(at)} is before {record.Id} was {what} ({Local(cameIn)})");
+        }
+        if (record.Marks.Count > 0 && record.Marks.MaxBy(m => m.Value) is var (previous, previousAt) && Before(previousAt))
+        {
+            throw new RecordInputException($"--at {Local(at)} is before the step before it ('{previous.Replace("level:", "escalate to ", StringComparison.Ordinal)}' on {Local(previousAt)})");
+        }
+        return at;
     }
 
     private static void EnsureNotVoided(RecordSnapshot record)

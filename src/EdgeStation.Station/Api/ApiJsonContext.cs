@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using EdgeStation.Domain.Indicators;
 using Microsoft.AspNetCore.Mvc;
 
 namespace EdgeStation.Station.Api;
@@ -20,7 +19,6 @@ namespace EdgeStation.Station.Api;
 [JsonSerializable(typeof(LoginRequest))]
 [JsonSerializable(typeof(MeResponse))]
 [JsonSerializable(typeof(List<UserResponse>))]
-[JsonSerializable(typeof(IndicatorReport))]
 [JsonSerializable(typeof(ProblemDetails))]
 [JsonSerializable(typeof(JsonElement))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;

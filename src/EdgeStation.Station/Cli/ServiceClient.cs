@@ -83,6 +83,7 @@ public sealed class ServiceClient : IDisposable
             WriteIfSet(w, "reason", input.Reason);
             WriteIfSet(w, "satisfaction", input.Satisfaction);
             WriteIfSet(w, "level", input.Level);
+            WriteIfSet(w, "at", input.At);
         }, actor);
 
     public ServiceWrite Amend(string id, IReadOnlyDictionary<string, string> fields, string? reason, string actor) =>
