@@ -217,6 +217,11 @@ else
             fi
             passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
             printf '   %-34s %4d passed, %d failed, %d skipped (%ss)\n' "$name" "$p" "$f" "$s" "$(es_elapsed "$t0")"
+            if [[ $s -gt 0 && -f "$results/$name.trx" ]]; then
+                # Name each skip (e.g. the full-disk tests when not run as root): a skip must never read as a pass.
+                grep -o 'testName="[^"]*"[^>]*outcome="NotExecuted"' "$results/$name.trx" \
+                    | sed -E 's/^testName="([^"]*)".*/     skipped: \1/' | head -n 20
+            fi
             if [[ $f -gt 0 ]]; then
                 tests_status="FAILED"
                 grep -E '^\s+Failed [^ ]' "$logs/test-$name.log" | head -n 20 | sed 's/^\s*/     /'

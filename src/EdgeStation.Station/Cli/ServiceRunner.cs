@@ -26,6 +26,12 @@ public static class ServiceRunner
             app.DisposeAsync().AsTask().GetAwaiter().GetResult();
             throw new StorageEnvironmentException($"cannot listen on {urls ?? StationHost.Url(config.Http)}: {ex.Message}", ex);
         }
+        // Who asked for the stop: a signal or the caller's token is a clean stop (exit 0); the host stopping by itself is
+        // not, and must not exit 0, which systemd takes for a clean stop.
+        var requested = false;
+        using var term = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, _ => requested = true);
+        using var interrupt = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, _ => requested = true);
+        using var quit = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGQUIT, _ => requested = true);
         try
         {
             started([.. app.Urls]);
@@ -35,6 +41,17 @@ public static class ServiceRunner
         finally
         {
             app.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+        if (store.Fault is { } fault)
+        {
+            ctx.Error.WriteLine($"edgestation: stopped while the ledger took no writes ({fault.Reason}: {fault.Detail}); " +
+                "station.journal keeps what the database lacks and the next start applies it");
+            return ExitCodes.Environment;
+        }
+        if (!requested && !ctx.Stop.IsCancellationRequested)
+        {
+            ctx.Error.WriteLine("edgestation: the service stopped without being asked to (see the log above)");
+            return ExitCodes.Environment;
         }
         return ExitCodes.Ok;
     }

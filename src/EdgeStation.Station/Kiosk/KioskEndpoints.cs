@@ -147,6 +147,7 @@ public static class KioskEndpoints
             CsrfToken = session?.CsrfToken ?? "",
             // The kiosk stands in a public room: the page leaves by itself when the server would end the session anyway.
             IdleSeconds = session is null ? 0 : (int)http.RequestServices.GetRequiredService<SessionStore>().Settings.IdleTimeout.TotalSeconds,
+            StorageFault = service.Store.Fault is { } fault ? text[fault.Kind == Storage.Ledger.StoreFaultKind.DiskFull ? "fault.diskFull" : "fault.writeFailed"] : null,
         };
     }
 

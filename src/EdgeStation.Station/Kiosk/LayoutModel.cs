@@ -8,4 +8,6 @@ public sealed record LayoutModel(string Title, string Nav, UiText Text, string V
     public string CsrfToken { get; init; } = "";
     /// <summary>After this long without a touch or key the page logs out by itself (0: not signed in, no timer).</summary>
     public int IdleSeconds { get; init; }
+    /// <summary>The red banner's text while the ledger takes no writes (a full disk); null when all is well.</summary>
+    public string? StorageFault { get; init; }
 }

@@ -67,7 +67,10 @@ public static class StationHost
         app.UseRouting();
         app.Use(next => new AccessMiddleware(next, sessions, cliToken).InvokeAsync);
         PublishForCli(app, store.DataDir, cliToken, config.Http);
-        app.MapGet("/healthz", (LedgerStore s) => TypedResults.Json(new HealthResponse("ready", s.Head.Seq, metrics.UptimeSeconds), ApiJsonContext.Default.HealthResponse))
+        // Not ready while the ledger takes no writes (a full disk): reads go on, /healthz/live stays 200.
+        app.MapGet("/healthz", (LedgerStore s) => s.Fault is { } fault
+                ? TypedResults.Json(new HealthResponse($"not ready: {fault.Reason}", s.Head.Seq, metrics.UptimeSeconds), ApiJsonContext.Default.HealthResponse, statusCode: StatusCodes.Status503ServiceUnavailable)
+                : TypedResults.Json(new HealthResponse("ready", s.Head.Seq, metrics.UptimeSeconds), ApiJsonContext.Default.HealthResponse))
             .WithMetadata(AccessRule.Public);
         app.MapGet("/healthz/live", () => TypedResults.Text("live")).WithMetadata(AccessRule.Public);
         // Counts and latencies only, nothing personal; still not for everyone: engineers and admins.

@@ -48,6 +48,19 @@ public sealed class StationMetrics
         sb.Append("edgestation_uptime_seconds ").Append(F(UptimeSeconds)).Append('\n');
         sb.Append("# HELP edgestation_ledger_head_seq Sequence number of the last ledger entry.\n# TYPE edgestation_ledger_head_seq gauge\n");
         sb.Append("edgestation_ledger_head_seq ").Append(store.Head.Seq.ToString(CultureInfo.InvariantCulture)).Append('\n');
+        var fault = store.Fault;
+        sb.Append("# HELP edgestation_storage_fault 1 while the ledger takes no writes (a full disk or another write failure), by reason.\n# TYPE edgestation_storage_fault gauge\n");
+        foreach (var kind in Enum.GetValues<StoreFaultKind>())
+        {
+            sb.Append("edgestation_storage_fault{reason=\"").Append(kind == StoreFaultKind.DiskFull ? "disk_full" : "write_failed").Append("\"} ")
+              .Append(fault?.Kind == kind ? '1' : '0').Append('\n');
+        }
+        sb.Append("# HELP edgestation_storage_faults_total Times the ledger stopped taking writes since the service started.\n# TYPE edgestation_storage_faults_total counter\n");
+        sb.Append("edgestation_storage_faults_total ").Append(store.FaultCount.ToString(CultureInfo.InvariantCulture)).Append('\n');
+        sb.Append("# HELP edgestation_storage_recoveries_total Times the ledger writer took writes again by itself after a fault.\n# TYPE edgestation_storage_recoveries_total counter\n");
+        sb.Append("edgestation_storage_recoveries_total ").Append(store.RecoveryCount.ToString(CultureInfo.InvariantCulture)).Append('\n');
+        sb.Append("# HELP edgestation_storage_refused_appends_total Ledger appends refused or failed because of a fault.\n# TYPE edgestation_storage_refused_appends_total counter\n");
+        sb.Append("edgestation_storage_refused_appends_total ").Append(store.RefusedAppendCount.ToString(CultureInfo.InvariantCulture)).Append('\n');
         sb.Append("# HELP edgestation_records Records in the ledger by type (voided included).\n# TYPE edgestation_records gauge\n");
         foreach (var type in RecordTypeNames.All)
         {

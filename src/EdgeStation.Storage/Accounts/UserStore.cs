@@ -17,13 +17,15 @@ public sealed class UserStore
     public const string CollectionName = "users";
 
     private readonly LedgerStore _store;
-    private readonly ILiteCollection<BsonDocument> _users;
 
     public UserStore(LedgerStore store)
     {
         _store = store;
-        _users = store.Collection(CollectionName);
     }
+
+    // Asked for each time: the store reopens LiteDB after a failed write (a full disk), and a kept collection would
+    // still point at the closed instance.
+    private ILiteCollection<BsonDocument> _users => _store.Collection(CollectionName);
 
     /// <summary>The account <paramref name="name"/> (any case, surrounding spaces ignored), or null.</summary>
     public UserAccount? Find(string name)

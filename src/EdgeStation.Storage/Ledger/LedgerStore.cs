@@ -12,18 +12,19 @@ namespace EdgeStation.Storage.Ledger;
 /// and id counters. One writer thread batches whatever appends are waiting into one transaction (group
 /// commit); each caller is acknowledged only after the commit that holds its entry has returned.
 /// </summary>
-public sealed class LedgerStore : IDisposable
+public sealed partial class LedgerStore : IDisposable
 {
     public const string FileName = "station.db";
     private const int MaxBatch = 512;
 
-    private readonly LiteDatabase _db;
+    // Replaced together (Bind) when the writer reopens LiteDB after a failed write (LedgerStore.Faults.cs).
+    private LiteDatabase _db;
     private readonly StationLock? _lock;
     private readonly LedgerJournal? _journal;
-    private readonly ILiteCollection<BsonDocument> _ledger;
-    private readonly ILiteCollection<BsonDocument> _records;
-    private readonly ILiteCollection<BsonDocument> _counters;
-    private readonly ILiteCollection<BsonDocument> _requests; // idempotency keys: actor+key -> seq, request digest
+    private ILiteCollection<BsonDocument> _ledger;
+    private ILiteCollection<BsonDocument> _records;
+    private ILiteCollection<BsonDocument> _counters;
+    private ILiteCollection<BsonDocument> _requests; // idempotency keys: actor+key -> seq, request digest
     private readonly BlockingCollection<PendingAppend> _queue = new();
     private readonly Thread? _writer;
     private readonly Lock _headLock = new();
@@ -33,18 +34,13 @@ public sealed class LedgerStore : IDisposable
     private volatile RecordSummaries? _summaries;
     private LedgerHead _head;
     private bool _disposed;
-    private bool _faulted; // LiteDB refused a commit the journal already holds: replay on next open
 
     private LedgerStore(string dataDir, LiteDatabase db, StationLock? stationLock, bool readOnly)
     {
         DataDir = dataDir;
         _readOnly = readOnly;
-        _db = db;
         _lock = stationLock;
-        _ledger = db.GetCollection("ledger");
-        _records = db.GetCollection("records");
-        _counters = db.GetCollection("counters");
-        _requests = db.GetCollection("requests");
+        Bind(db);
         if (!readOnly)
         {
             _records.EnsureIndex("type");
@@ -71,6 +67,16 @@ public sealed class LedgerStore : IDisposable
 
     public string DataDir { get; }
 
+    [System.Diagnostics.CodeAnalysis.MemberNotNull(nameof(_db), nameof(_ledger), nameof(_records), nameof(_counters), nameof(_requests))]
+    private void Bind(LiteDatabase db)
+    {
+        _db = db;
+        _ledger = db.GetCollection("ledger");
+        _records = db.GetCollection("records");
+        _counters = db.GetCollection("counters");
+        _requests = db.GetCollection("requests");
+    }
+
     public LedgerHead Head
     {
         get
@@ -86,7 +92,8 @@ public sealed class LedgerStore : IDisposable
     /// Opens (creating if needed) the database in <paramref name="dataDir"/>, taking the single-owner lock.
     /// Throws <see cref="StorageEnvironmentException"/> when the directory, the file or the lock cannot be had.
     /// </summary>
-    public static LedgerStore Open(string dataDir, bool mustExist = false, bool readOnly = false)
+    /// <param name="time">The clock of the writer's retry backoff after a failed write (tests pass a fake one).</param>
+    public static LedgerStore Open(string dataDir, bool mustExist = false, bool readOnly = false, TimeProvider? time = null)
     {
         var path = Path.Combine(dataDir, FileName);
         if ((mustExist || readOnly) && !File.Exists(path))
@@ -107,7 +114,7 @@ public sealed class LedgerStore : IDisposable
             });
             try
             {
-                return new LedgerStore(dataDir, db, stationLock, readOnly);
+                return new LedgerStore(dataDir, db, stationLock, readOnly) { _time = time ?? TimeProvider.System };
             }
             catch
             {
@@ -146,9 +153,9 @@ public sealed class LedgerStore : IDisposable
         {
             throw new InvalidOperationException("the store was opened read-only");
         }
-        if (_faulted)
+        if (_fault is { } fault)
         {
-            throw new StorageEnvironmentException("the station database is in a failed state after a refused commit; restart the station");
+            throw Refusal(fault);
         }
         var pending = new PendingAppend(build, request);
         _queue.Add(pending);
@@ -346,15 +353,31 @@ public sealed class LedgerStore : IDisposable
         }
         _disposed = true;
         _queue.CompleteAdding();
+        _retryWake.Set(); // a writer waiting to retry after a fault stops waiting
         _writer?.Join(); // in-flight appends finish before the file closes
-        if (!_readOnly && !_faulted && _summaries is { } summaries)
+        var faulted = _fault is not null;
+        if (!_readOnly && !faulted && _summaries is { } summaries)
         {
             TrySaveSummaries(summaries); // the next start loads them instead of reading every record
         }
-        _db.Dispose(); // LiteDB drains its write queue, checkpoints and syncs its file
+        if (faulted)
+        {
+            try
+            {
+                _db.Dispose();
+            }
+            catch (Exception ex) when (ex is IOException or LiteException or ObjectDisposedException or InvalidOperationException)
+            {
+                // The disk is still refusing: LiteDB's log and the journal keep everything for the next open.
+            }
+        }
+        else
+        {
+            _db.Dispose(); // LiteDB drains its write queue, checkpoints and syncs its file
+        }
         if (_journal is not null)
         {
-            if (!_faulted)
+            if (!faulted)
             {
                 _journal.Clear();
             }
@@ -362,6 +385,7 @@ public sealed class LedgerStore : IDisposable
         }
         _lock?.Dispose();
         _queue.Dispose();
+        _retryWake.Dispose();
     }
 
     private static LedgerEntry EntryFromBson(BsonDocument doc) => new(
@@ -414,13 +438,16 @@ public sealed class LedgerStore : IDisposable
         }
     }
 
-    /// <summary>Applies journal entries the database lost in a crash (acknowledged, but LiteDB had not written them).</summary>
-    private void Replay(List<LedgerEntry> journal)
+    /// <summary>
+    /// Applies journal entries the database lost in a crash (acknowledged, but LiteDB had not written them) or whose
+    /// commit it refused (a full disk); null when there were none.
+    /// </summary>
+    private BatchView? Replay(List<LedgerEntry> journal)
     {
         var missing = journal.Where(e => e.Seq > _head.Seq).ToList();
         if (missing.Count == 0)
         {
-            return;
+            return null;
         }
         if (missing[0].Seq != _head.Seq + 1 || missing[0].PrevHash != _head.Hash)
         {
@@ -444,18 +471,35 @@ public sealed class LedgerStore : IDisposable
         }
         SaveProjection(view);
         _db.Commit();
-        _head = view.Head;
-        RecoveredEntries = missing.Count;
+        lock (_headLock)
+        {
+            _head = view.Head;
+        }
+        RecoveredEntries += missing.Count;
+        return view;
     }
 
-    /// <summary>How many acknowledged entries were recovered from the journal when the store opened.</summary>
+    /// <summary>How many entries were applied from the journal: when the store opened, and by retries after a refused commit.</summary>
     public int RecoveredEntries { get; private set; }
 
     private void WriterLoop()
     {
         var batch = new List<PendingAppend>(MaxBatch);
-        while (_queue.TryTake(out var first, Timeout.Infinite))
+        while (true)
         {
+            if (_fault is not null)
+            {
+                RecoverLoop();
+                if (_fault is { } unresolved)
+                {
+                    FailWaiting(Refusal(unresolved)); // closing while faulted
+                    return;
+                }
+            }
+            if (!_queue.TryTake(out var first, Timeout.Infinite))
+            {
+                return;
+            }
             batch.Clear();
             batch.Add(first);
             while (batch.Count < MaxBatch && _queue.TryTake(out var next))
@@ -470,6 +514,7 @@ public sealed class LedgerStore : IDisposable
     {
         var view = new BatchView(this);
         var done = new List<(PendingAppend Pending, AppendResult? Result)>(batch.Count);
+        var journaling = false;
         try
         {
             _db.BeginTrans();
@@ -504,6 +549,7 @@ public sealed class LedgerStore : IDisposable
                 done.Add((pending, new AppendResult(entry, e, snapshot)));
             }
             SaveProjection(view);
+            journaling = true;
             _journal!.AppendDurably(done.Where(d => d.Result is { Repeated: false }).Select(d => d.Result!.Entry).ToList());
         }
         catch (Exception ex)
@@ -516,7 +562,19 @@ public sealed class LedgerStore : IDisposable
             {
                 // The commit failure is what the callers need to hear about.
             }
-            var failure = ex is IOException or UnauthorizedAccessException or LiteException
+            var storage = ex is IOException or UnauthorizedAccessException or LiteException;
+            if (storage)
+            {
+                // The journal refused (nothing of the batch is anywhere) or LiteDB did while staging: retry later.
+                _dbDead = !journaling;
+                EnterFault(ex, journalAhead: false);
+                Interlocked.Add(ref _refusedAppends, batch.Count);
+                if (_dbDead)
+                {
+                    TryReopenForReads();
+                }
+            }
+            var failure = storage
                 ? new StorageEnvironmentException($"the station database could not be written ({ex.Message}); nothing from this request was stored", ex)
                 : ex;
             // Every caller of the batch, not only those staged so far: one left out would wait for ever
@@ -534,28 +592,23 @@ public sealed class LedgerStore : IDisposable
         }
         catch (Exception ex)
         {
-            // The entries are durable in the journal; the next open replays them into the database.
-            _faulted = true;
+            // The entries are durable in the journal: the writer's retry (or the next open) applies them. Their callers
+            // cannot be told yet whether they count, hence the idempotency key (docs/ledger.md).
+            _dbDead = true;
+            EnterFault(ex, journalAhead: true);
+            Interlocked.Add(ref _refusedAppends, done.Count);
             var failure = new StorageEnvironmentException(
-                $"the station database refused a commit ({ex.Message}); the entries are safe in {LedgerJournal.FileName} and are applied when the station next starts. Restart it.", ex);
+                $"the station database refused a commit ({ex.Message}); the entries are in {LedgerJournal.FileName} and are applied once the disk " +
+                "takes writes again (the station retries by itself), so this write may yet be stored", ex);
             foreach (var (pending, _) in done)
             {
                 pending.Done.TrySetException(failure);
             }
-            while (_queue.TryTake(out var waiting))
-            {
-                waiting.Done.TrySetException(failure);
-            }
+            FailWaiting(failure);
+            TryReopenForReads();
             return;
         }
-        lock (_summaryLock)
-        {
-            if (_summaryIndex is { } index)
-            {
-                index.Apply(view.Changed.Values.Select(RecordSummary.From), view.Head);
-                _summaries = index.Current;
-            }
-        }
+        ApplyToSummaries(view);
         lock (_headLock)
         {
             _head = view.Head;

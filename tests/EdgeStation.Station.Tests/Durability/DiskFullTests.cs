@@ -1,28 +1,19 @@
-using System.Diagnostics;
 using EdgeStation.Station.Tests.Support;
-using Xunit.Abstractions;
 
 namespace EdgeStation.Station.Tests.Durability;
 
 /// <summary>
-/// A full disk is an environment error (exit 3) that loses nothing already stored. Runs on a 2 MB tmpfs,
-/// which needs root (scripts/test.sh and CI run as root); elsewhere it says so and does nothing.
+/// A full disk is an environment error (exit 3) that loses nothing already stored. Runs on a real 2 MB tmpfs, which
+/// needs root (scripts/test.sh and CI run as root); elsewhere it is reported as skipped, never passed untested.
 /// </summary>
-public sealed class DiskFullTests(ITestOutputHelper output) : IDisposable
+public sealed class DiskFullTests
 {
-    private readonly string _mount = Directory.CreateTempSubdirectory("edgestation-full-").FullName;
-    private bool _mounted;
-
-    [Fact]
+    [SkippableFact]
     public void A_full_disk_exits_3_and_keeps_what_was_stored()
     {
-        if (!Mount())
-        {
-            output.WriteLine("SKIPPED IN EFFECT: mounting a tmpfs needs root; run scripts/test.sh as root to exercise this test");
-            return;
-        }
+        using var fs = Tmpfs.Mount(2);
         using var station = new TestStation();
-        var dataDir = Path.Combine(_mount, "data");
+        var dataDir = Path.Combine(fs.Path, "data");
         CliResult Run(params string[] args)
         {
             var o = new StringWriter();
@@ -35,55 +26,15 @@ public sealed class DiskFullTests(ITestOutputHelper output) : IDisposable
             Assert.Equal(0, Run("records", "add", "grid-event", "--category", "environment", "--summary", "垃圾点清运不及时").Exit);
         }
         var anchor = Run("records", "anchor").Out.Trim();
-        FillDisk(Path.Combine(_mount, "filler"));
+        var filler = fs.Fill();
 
         var full = Run("records", "add", "dispute", "--category", "neighbours", "--parties", "2", "--summary", new string('长', 1500));
 
-        File.Delete(Path.Combine(_mount, "filler"));
+        File.Delete(filler);
         Assert.Equal(3, full.Exit);
         Assert.Contains("No space left", full.Err, StringComparison.Ordinal);
         Assert.Equal(0, Run("records", "verify", "--expect-head", anchor).Exit);
         Assert.Equal(anchor, Run("records", "anchor").Out.Trim());
         Assert.Equal(0, Run("records", "add", "case", "--kind", "criminal").Exit);
-    }
-
-    private static void FillDisk(string path)
-    {
-        using var filler = new FileStream(path, FileMode.Create);
-        var block = new byte[4096];
-        try
-        {
-            while (true)
-            {
-                filler.Write(block);
-                filler.Flush();
-            }
-        }
-        catch (IOException)
-        {
-            // Full.
-        }
-    }
-
-    private bool Mount()
-    {
-        if (Environment.UserName != "root")
-        {
-            return false;
-        }
-        using var mount = Process.Start("mount", ["-t", "tmpfs", "-o", "size=2m", "tmpfs", _mount]);
-        mount.WaitForExit();
-        _mounted = mount.ExitCode == 0;
-        return _mounted;
-    }
-
-    public void Dispose()
-    {
-        if (_mounted)
-        {
-            using var umount = Process.Start("umount", ["-l", _mount]);
-            umount.WaitForExit();
-        }
-        Directory.Delete(_mount, recursive: true);
     }
 }

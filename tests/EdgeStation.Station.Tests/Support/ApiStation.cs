@@ -49,12 +49,13 @@ public sealed class ApiStation : IAsyncDisposable
     /// <summary>The clock the running host reads (wall and monotonic time).</summary>
     public FakeTimeProvider Clock { get; }
 
-    public static async Task<ApiStation> StartAsync(StationConfig? config = null)
+    /// <param name="dataDir">Where the database goes (e.g. a small tmpfs); default a fresh temp dir.</param>
+    public static async Task<ApiStation> StartAsync(StationConfig? config = null, string? dataDir = null)
     {
-        var dataDir = Directory.CreateTempSubdirectory("edgestation-api-").FullName;
-        var store = LedgerStore.Open(dataDir);
-        config ??= new StationConfig(new StationSettings(), "测试村", null);
+        dataDir ??= Directory.CreateTempSubdirectory("edgestation-api-").FullName;
         var clock = new FakeTimeProvider(Start);
+        var store = LedgerStore.Open(dataDir, time: clock); // the writer's retry backoff runs on the fake clock too
+        config ??= new StationConfig(new StationSettings(), "测试村", null);
         var app = StationHost.Build(store, config, clock, "http://127.0.0.1:0");
         await app.StartAsync();
         var address = app.Urls.First(); // the port Kestrel picked for :0

@@ -1,0 +1,227 @@
+using LiteDB;
+
+namespace EdgeStation.Storage.Ledger;
+
+/// <summary>
+/// What the writer does when a write fails (a full disk above all): it stops taking appends, keeps reads going, and
+/// retries with a bounded backoff on the store's clock until a retry writes again. A retry first proves the file
+/// system takes a real write (a probe file, fsync'ed), then reopens LiteDB if it gave up, then applies what the journal
+/// holds and the database lacks (the batch whose commit was refused). Only then are appends taken again.
+/// </summary>
+public sealed partial class LedgerStore
+{
+    /// <summary>The first retry after a fault; each failed retry doubles the wait, up to <see cref="MaxRetryDelay"/>.</summary>
+    public static readonly TimeSpan FirstRetryDelay = TimeSpan.FromSeconds(1);
+    public static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
+    internal const string ProbeFileName = "station.probe";
+    private const int ProbeBytes = 256 * 1024; // a few LiteDB pages and journal lines with room to spare
+
+    private readonly ManualResetEventSlim _retryWake = new(false);
+    private readonly Lock _faultLock = new();
+    private TaskCompletionSource _faultChanged = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private volatile StoreFault? _fault;
+    private bool _dbDead; // writer thread only: LiteDB gave up after a failed write and must be reopened
+    private TimeProvider _time = TimeProvider.System;
+    private long _faults;
+    private long _recoveries;
+    private long _refusedAppends;
+
+    /// <summary>Null while writes are taken; otherwise why not, since when, and when the next retry runs.</summary>
+    public StoreFault? Fault => _fault;
+
+    /// <summary>Completes at the next change of <see cref="Fault"/> (entered, retry scheduled, retry ran, cleared).</summary>
+    public Task FaultChanged
+    {
+        get
+        {
+            lock (_faultLock)
+            {
+                return _faultChanged.Task;
+            }
+        }
+    }
+
+    /// <summary>Faults entered since the store opened.</summary>
+    public long FaultCount => Interlocked.Read(ref _faults);
+
+    /// <summary>Faults the writer recovered from by itself.</summary>
+    public long RecoveryCount => Interlocked.Read(ref _recoveries);
+
+    /// <summary>Appends refused or failed because of a fault.</summary>
+    public long RefusedAppendCount => Interlocked.Read(ref _refusedAppends);
+
+    private void SetFault(StoreFault? fault)
+    {
+        TaskCompletionSource changed;
+        lock (_faultLock)
+        {
+            _fault = fault;
+            changed = _faultChanged;
+            _faultChanged = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+        changed.TrySetResult();
+    }
+
+    private StorageEnvironmentException Refusal(StoreFault fault)
+    {
+        Interlocked.Increment(ref _refusedAppends);
+        return new StorageEnvironmentException(
+            $"the station database cannot be written now ({fault.Reason} since {fault.Since.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z: {fault.Detail}); " +
+            "this attempt was not stored. The station retries by itself and takes writes again once there is space");
+    }
+
+    /// <summary>Writer thread, after a failed write. <paramref name="journalAhead"/>: the journal holds entries the database lacks.</summary>
+    private void EnterFault(Exception ex, bool journalAhead)
+    {
+        var previous = _fault;
+        if (previous is null)
+        {
+            Interlocked.Increment(ref _faults);
+        }
+        SetFault(new StoreFault(StoreFault.Classify(ex), ex.Message, previous?.Since ?? _time.GetUtcNow())
+        {
+            Attempts = previous?.Attempts ?? 0,
+            JournalAhead = journalAhead || previous?.JournalAhead == true,
+        });
+    }
+
+    private void FailWaiting(Exception failure)
+    {
+        while (_queue.TryTake(out var waiting))
+        {
+            waiting.Done.TrySetException(failure);
+        }
+    }
+
+    /// <summary>
+    /// Writer thread, while <see cref="Fault"/> is set: waits (backoff on the store's clock) and retries until a retry
+    /// succeeds or the store is disposed. Appends that slipped into the queue meanwhile are refused.
+    /// </summary>
+    private void RecoverLoop()
+    {
+        var delay = FirstRetryDelay;
+        while (_fault is { } fault)
+        {
+            FailWaiting(Refusal(fault));
+            _retryWake.Reset();
+            if (_queue.IsAddingCompleted)
+            {
+                return; // closing: what the database lacks stays in the journal for the next open
+            }
+            using (_time.CreateTimer(_ => _retryWake.Set(), null, delay, Timeout.InfiniteTimeSpan))
+            {
+                SetFault(fault with { NextAttemptAt = _time.GetUtcNow() + delay });
+                _retryWake.Wait();
+            }
+            if (_queue.IsAddingCompleted)
+            {
+                return;
+            }
+            var attempt = _fault! with { Attempts = _fault.Attempts + 1, NextAttemptAt = null };
+            SetFault(attempt);
+            if (TryRecover() is not { } failure)
+            {
+                Interlocked.Increment(ref _recoveries);
+                SetFault(null);
+                return;
+            }
+            SetFault(attempt with { Kind = StoreFault.Classify(failure), Detail = failure.Message });
+            delay = delay * 2 < MaxRetryDelay ? delay * 2 : MaxRetryDelay;
+        }
+    }
+
+    /// <summary>One retry; null when the store takes writes again, else why not.</summary>
+    private Exception? TryRecover()
+    {
+        try
+        {
+            Probe();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return ex;
+        }
+        try
+        {
+            if (_dbDead)
+            {
+                Reopen();
+            }
+            if (Replay(_journal!.ReadAll()) is { } view)
+            {
+                ApplyToSummaries(view);
+            }
+            return null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or LiteException or StorageEnvironmentException or InvalidOperationException)
+        {
+            _dbDead = true; // whatever LiteDB made of the failure, a fresh instance starts from what is on disk
+            return ex;
+        }
+    }
+
+    /// <summary>A real write of <see cref="ProbeBytes"/>, fsync'ed and removed: free space the file system actually grants.</summary>
+    private void Probe()
+    {
+        var path = Path.Combine(DataDir, ProbeFileName);
+        try
+        {
+            using var probe = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1, FileOptions.None);
+            probe.Write(new byte[ProbeBytes]);
+            probe.Flush(flushToDisk: true);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    /// <summary>After a refused commit, so that reads go on: a fresh LiteDB instance over what is on disk.</summary>
+    private void TryReopenForReads()
+    {
+        try
+        {
+            Reopen();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or LiteException)
+        {
+            // Reads fail until a retry reopens it.
+        }
+    }
+
+    private void Reopen()
+    {
+        try
+        {
+            _db.Dispose();
+        }
+        catch (Exception ex) when (ex is IOException or LiteException or ObjectDisposedException or InvalidOperationException)
+        {
+            // LiteDB closed itself after the failure; nothing more to release.
+        }
+        var db = new LiteDatabase(new ConnectionString
+        {
+            Filename = Path.Combine(DataDir, FileName),
+            Connection = ConnectionType.Direct,
+        });
+        Bind(db);
+        var last = _ledger.Find(Query.All(Query.Descending), limit: 1).FirstOrDefault();
+        lock (_headLock)
+        {
+            _head = last is null ? LedgerHead.Empty : new LedgerHead(last["_id"].AsInt64, last["hash"].AsString);
+        }
+        _dbDead = false;
+    }
+
+    private void ApplyToSummaries(BatchView view)
+    {
+        lock (_summaryLock)
+        {
+            if (_summaryIndex is { } index)
+            {
+                index.Apply(view.Changed.Values.Select(EdgeStation.Storage.Records.RecordSummary.From), view.Head);
+                _summaries = index.Current;
+            }
+        }
+    }
+}
