@@ -7,8 +7,9 @@ namespace EdgeStation.Storage.Ledger;
 /// The durability point of the ledger. LiteDB 5 commits to its write-ahead log from a background thread
 /// (DiskService.WriteAsync), so a commit can return before its pages reach the OS, let alone the disk.
 /// Each batch is therefore appended here and fsync'ed before LiteDB commits and before anyone is
-/// acknowledged; on open, entries the database lacks are replayed from here. Emptied on a clean close,
-/// once LiteDB has checkpointed and synced its own file.
+/// acknowledged; on open, entries the database lacks are replayed from here. Emptied whenever LiteDB has
+/// checkpointed and synced its own file: by the writer once the journal passes <see cref="LedgerStore.JournalCheckpointBytes"/>,
+/// and on a clean close.
 /// Format: one line per entry, "seq TAB prevHash TAB hash TAB contentDigest TAB recordId TAB content LF"
 /// (canonical content never holds a raw tab or newline).
 /// </summary>
@@ -20,6 +21,9 @@ internal sealed class LedgerJournal : IDisposable
     private LedgerJournal(FileStream stream) => _stream = stream;
 
     public string Path => _stream.Name;
+
+    /// <summary>Bytes held now (what the next open would read).</summary>
+    public long Length => _stream.Length;
 
     public static LedgerJournal Open(string dataDir)
     {
@@ -92,7 +96,7 @@ internal sealed class LedgerJournal : IDisposable
         }
     }
 
-    /// <summary>Called once the database holds everything durably (after its clean close).</summary>
+    /// <summary>Called once the database holds everything durably (after a LiteDB checkpoint, or its clean close).</summary>
     public void Clear()
     {
         _stream.SetLength(0);

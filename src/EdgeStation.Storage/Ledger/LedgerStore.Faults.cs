@@ -213,6 +213,37 @@ public sealed partial class LedgerStore
         _dbDead = false;
     }
 
+    /// <summary>
+    /// Writer thread, after a commit: past <see cref="JournalCheckpointBytes"/>, a LiteDB checkpoint (which waits for
+    /// its log writer, copies the log into station.db and fsyncs it) makes every committed entry durable in the
+    /// database itself, so the journal can be emptied. A failed checkpoint leaves the journal as it is.
+    /// </summary>
+    private void CheckpointIfJournalFull()
+    {
+        if (_journal!.Length < JournalCheckpointBytes)
+        {
+            return;
+        }
+        try
+        {
+            _db.Checkpoint();
+            _journal.Clear();
+            Interlocked.Increment(ref _checkpoints);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or LiteException)
+        {
+            // Everything is still in the journal (and LiteDB's log): a fault like a refused commit, minus the refused entries.
+            _dbDead = true;
+            EnterFault(ex, journalAhead: false);
+            TryReopenForReads();
+        }
+    }
+
+    private long _checkpoints;
+
+    /// <summary>Checkpoints the writer made to keep the journal short (each one emptied it).</summary>
+    public long JournalCheckpointCount => Interlocked.Read(ref _checkpoints);
+
     private void ApplyToSummaries(BatchView view)
     {
         lock (_summaryLock)

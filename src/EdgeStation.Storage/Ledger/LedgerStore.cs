@@ -17,6 +17,12 @@ public sealed partial class LedgerStore : IDisposable
     public const string FileName = "station.db";
     private const int MaxBatch = 512;
 
+    /// <summary>
+    /// Once the journal holds this much, the writer has LiteDB checkpoint (its log copied into station.db and fsync'ed)
+    /// and empties the journal: it stays small and a start reads little, instead of growing until a clean stop.
+    /// </summary>
+    public const long JournalCheckpointBytes = 256 * 1024;
+
     // Replaced together (Bind) when the writer reopens LiteDB after a failed write (LedgerStore.Faults.cs).
     private LiteDatabase _db;
     private readonly StationLock? _lock;
@@ -617,6 +623,7 @@ public sealed partial class LedgerStore : IDisposable
         {
             pending.Done.TrySetResult(result);
         }
+        CheckpointIfJournalFull();
     }
 
     /// <summary>

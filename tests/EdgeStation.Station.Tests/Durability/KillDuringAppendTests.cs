@@ -14,6 +14,7 @@ public class KillDuringAppendTests
     [InlineData(1)]
     [InlineData(40)]
     [InlineData(250)]
+    [InlineData(1500)] // past LedgerStore.JournalCheckpointBytes: kills after the journal was emptied by a checkpoint
     public void Every_acknowledged_entry_survives_kill_9(int killAfter)
     {
         var dataDir = Directory.CreateTempSubdirectory("edgestation-kill-").FullName;
