@@ -28,6 +28,11 @@ public static class StationHost
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning); // no line per kiosk request
+        // A failed start (a busy port) reaches the caller as an exception that `run` turns into one line and exit 3;
+        // the host's own "Hosting failed to start" would print kilobytes of stack trace before it. Later host errors
+        // (a background service failing) are still logged.
+        var started = false;
+        builder.Logging.AddFilter((category, level) => Volatile.Read(ref started) || level < LogLevel.Error || category != "Microsoft.Extensions.Hosting.Internal.Host");
         builder.WebHost.UseKestrel(k =>
         {
             k.AddServerHeader = false;
@@ -57,6 +62,7 @@ public static class StationHost
         builder.Services.AddHostedService<SystemdWatchdog>();
 
         var app = builder.Build();
+        app.Lifetime.ApplicationStarted.Register(() => Volatile.Write(ref started, true));
         var metrics = app.Services.GetRequiredService<StationMetrics>();
         app.Use(async (http, next) =>
         {

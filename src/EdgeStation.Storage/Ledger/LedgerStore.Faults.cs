@@ -136,6 +136,7 @@ public sealed partial class LedgerStore
         try
         {
             Probe();
+            EnsureSpace();
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -157,6 +158,33 @@ public sealed partial class LedgerStore
         {
             _dbDead = true; // whatever LiteDB made of the failure, a fresh instance starts from what is on disk
             return ex;
+        }
+    }
+
+    /// <summary>
+    /// Free space below which a batch is refused before anything is written. LiteDB 5 does not survive a commit that
+    /// the disk refuses (its transaction's finalizer throws later and ends the process, LiteDB issue #2574), so the
+    /// writer stops while the journal and LiteDB can still both write whole; only a disk filled by someone else
+    /// within the same instant reaches LiteDB's failure, and then systemd restarts the service and the start replays
+    /// the journal.
+    /// </summary>
+    public const long ReserveBytes = 1024 * 1024;
+
+    private void EnsureSpace()
+    {
+        long free;
+        try
+        {
+            free = new DriveInfo(DataDir).AvailableFreeSpace;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            return; // cannot tell: let the write find out
+        }
+        if (free < ReserveBytes)
+        {
+            throw new IOException(
+                $"No space left on device: {free / 1024} KB free in {DataDir}, below the {ReserveBytes / 1024} KB the station keeps in reserve", 28);
         }
     }
 

@@ -523,6 +523,7 @@ public sealed partial class LedgerStore : IDisposable
         var journaling = false;
         try
         {
+            EnsureSpace();
             _db.BeginTrans();
             foreach (var pending in batch)
             {
