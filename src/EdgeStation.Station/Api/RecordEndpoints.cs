@@ -77,6 +77,7 @@ public static class RecordEndpoints
                         _ => throw new RecordInputException("'days' must be a number"),
                     },
                     Reason = body.Reason,
+                    ApprovedBy = body.ApprovedBy,
                     Satisfaction = body.Satisfaction,
                     Level = body.Level,
                     At = body.At,

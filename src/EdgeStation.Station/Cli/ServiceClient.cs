@@ -81,6 +81,7 @@ public sealed class ServiceClient : IDisposable
             WriteIfSet(w, "to", input.AssignedTo);
             WriteIfSet(w, "days", input.Days);
             WriteIfSet(w, "reason", input.Reason);
+            WriteIfSet(w, "approvedBy", input.ApprovedBy);
             WriteIfSet(w, "satisfaction", input.Satisfaction);
             WriteIfSet(w, "level", input.Level);
             WriteIfSet(w, "at", input.At);
