@@ -46,7 +46,7 @@ public sealed class RecordCommands(StationSettings settings)
             Type = RecordTypeNames.Name(type),
             RecordId = recordId,
             Action = RecordEvent.Create,
-            Actor = actor,
+            Actor = FreeText.Actor(actor),
             At = RecordEvent.Truncate(now),
             Fields = fields,
         };
@@ -79,10 +79,10 @@ public sealed class RecordCommands(StationSettings settings)
             Type = RecordTypeNames.Name(record.Type),
             RecordId = record.Id,
             Action = action,
-            Actor = actor,
+            Actor = FreeText.Actor(actor),
             At = RecordEvent.Truncate(now),
             Fields = fields,
-            Note = Clean(input.Note),
+            Note = FreeText.Note("--note", input.Note),
             RefSeq = record.CreatedSeq,
         };
     }
@@ -90,7 +90,7 @@ public sealed class RecordCommands(StationSettings settings)
     public RecordEvent Amend(RecordSnapshot record, IReadOnlyDictionary<string, string> raw, string? reason, string actor, DateTimeOffset now, Func<string, RecordSnapshot?> lookup)
     {
         EnsureNotVoided(record);
-        var why = Clean(reason) ?? throw new RecordInputException("an amendment needs --reason (it is kept in the ledger)");
+        var why = FreeText.Note("--reason", reason) ?? throw new RecordInputException("an amendment needs --reason (it is kept in the ledger)");
         var schema = Schemas[record.Type];
         var fields = ParseInputs(schema, raw, lookup);
         foreach (var key in fields.Keys.ToList())
@@ -115,7 +115,7 @@ public sealed class RecordCommands(StationSettings settings)
             Type = RecordTypeNames.Name(record.Type),
             RecordId = record.Id,
             Action = RecordEvent.Amend,
-            Actor = actor,
+            Actor = FreeText.Actor(actor),
             At = RecordEvent.Truncate(now),
             Fields = fields,
             Note = why,
@@ -126,13 +126,13 @@ public sealed class RecordCommands(StationSettings settings)
     public RecordEvent Void(RecordSnapshot record, string? reason, string actor, DateTimeOffset now)
     {
         EnsureNotVoided(record);
-        var why = Clean(reason) ?? throw new RecordInputException("voiding needs --reason (it is kept in the ledger)");
+        var why = FreeText.Note("--reason", reason) ?? throw new RecordInputException("voiding needs --reason (it is kept in the ledger)");
         return new RecordEvent
         {
             Type = RecordTypeNames.Name(record.Type),
             RecordId = record.Id,
             Action = RecordEvent.Void,
-            Actor = actor,
+            Actor = FreeText.Actor(actor),
             At = RecordEvent.Truncate(now),
             Note = why,
             RefSeq = record.CreatedSeq,
@@ -237,6 +237,4 @@ public sealed class RecordCommands(StationSettings settings)
             throw new IllegalTransitionException($"{record.Id} was voided ({record.VoidReason}); it cannot change any more");
         }
     }
-
-    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

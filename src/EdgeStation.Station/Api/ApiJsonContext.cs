@@ -13,6 +13,7 @@ namespace EdgeStation.Station.Api;
 [JsonSerializable(typeof(TransitionRequest))]
 [JsonSerializable(typeof(AmendRequest))]
 [JsonSerializable(typeof(VoidRequest))]
+[JsonSerializable(typeof(CliReadRequest))]
 [JsonSerializable(typeof(LedgerHeadResponse))]
 [JsonSerializable(typeof(HealthResponse))]
 [JsonSerializable(typeof(LoginRequest))]
