@@ -24,7 +24,7 @@ public static class LedgerCommands
                     ? h
                     : throw new UsageException($"--expect-head must look like 1234:<64 hex digits> (got '{text}')");
             }
-            using var session = g.Open(p, ctx, mustExist: true);
+            using var session = g.OpenToRead(p, ctx);
             var total = session.Store.Head.Seq;
             IProgress<long>? progress = ReferenceEquals(ctx.Error, Console.Error) && !Console.IsErrorRedirected && total > 50_000
                 ? new Progress<long>(n => ctx.Error.Write($"\rverified {n:N0} of {total:N0} entries"))
@@ -69,7 +69,7 @@ public static class LedgerCommands
         var cmd = new Command("anchor", "print the ledger head SEQ:HASH to write into the monthly report");
         cmd.SetAction(p =>
         {
-            using var session = g.Open(p, ctx, mustExist: true);
+            using var session = g.OpenToRead(p, ctx);
             var head = session.Store.Head;
             if (p.GetValue(g.Json))
             {
