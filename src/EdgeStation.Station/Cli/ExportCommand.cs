@@ -9,8 +9,9 @@ using EdgeStation.Storage.Ledger;
 namespace EdgeStation.Station.Cli;
 
 /// <summary>
-/// `records export`: JSON (records plus the ledger chain, re-verifiable with docs/ledger.md) or CSV (records,
-/// for spreadsheets). --redact drops personal fields, and in JSON the entries' content, keeping digests and hashes.
+/// `records export`: JSON (the ledger chain, the export's only content, re-verifiable with docs/ledger.md) or CSV
+/// (the records' current state, for spreadsheets). --redact drops personal fields from CSV, and in JSON the
+/// entries' content, keeping digests and hashes.
 /// </summary>
 public static class ExportCommand
 {
@@ -77,13 +78,8 @@ public static class ExportCommand
         }
         w.WriteString("head", session.Store.Head.ToString());
         w.WriteBoolean("redacted", omit is not null);
-        w.WriteStartArray("records");
-        foreach (var r in session.Store.Records())
-        {
-            RecordJson.WriteRecord(w, r, omit);
-            s.FlushIfLarge();
-        }
-        w.WriteEndArray();
+        // No records section: the records' state is derived from the ledger, and a derived copy beside it
+        // could be edited without any check noticing (docs/ledger.md, "The export").
         w.WriteStartArray("ledger");
         foreach (var e in session.Store.Entries())
         {
