@@ -37,7 +37,7 @@ public class RecordNumberTests
                 view.NextRecordId(RecordType.Dispute, 2026);
                 throw new RecordInputException("rejected");
             }
-            : Events.NewDispute(i))).ToList();
+        : Events.NewDispute(i))).ToList();
         var ids = new List<string>();
         foreach (var t in tasks)
         {
