@@ -15,8 +15,7 @@ public sealed class IndicatorCalculator
     private readonly StationSettings _settings;
     private readonly HolidayCalendar _calendar;
     private readonly StationTime _time;
-    private readonly PetitionDeadlines _petitionDeadlines;
-    private readonly DisputeDeadlines _disputeDeadlines;
+    private readonly RecordDeadlines _deadlines;
     private readonly int _escalationRank;
 
     public IndicatorCalculator(StationSettings settings, HolidayCalendar calendar)
@@ -24,12 +23,25 @@ public sealed class IndicatorCalculator
         _settings = settings;
         _calendar = calendar;
         _time = new StationTime(settings.TimeZone);
-        _petitionDeadlines = new PetitionDeadlines(settings.PetitionRules, new DeadlineCalculator(calendar), _time);
-        _disputeDeadlines = new DisputeDeadlines(settings.DisputeDeadlines, _time);
+        _deadlines = new RecordDeadlines(settings, calendar);
         _escalationRank = PetitionLevel.Rank(settings.EscalationAbove);
     }
 
     public StationTime Time => _time;
+
+    /// <summary>The deadline rule the figures count by: the kiosk and the CLI show the same deadlines.</summary>
+    public RecordDeadlines Deadlines => _deadlines;
+
+    /// <summary>
+    /// Why no figures can be given for <paramref name="date"/>, or null: before the station started there were no
+    /// records to judge (a perfect score would be invented), and the future has not happened.
+    /// </summary>
+    public static string? DateProblem(DateOnly date, DateOnly stationStart, DateOnly today) =>
+        date < stationStart
+            ? $"{date:yyyy-MM-dd} is before the station started keeping records ({stationStart:yyyy-MM-dd}); there are no figures for it"
+            : date > today
+                ? $"{date:yyyy-MM-dd} is in the future (today is {today:yyyy-MM-dd} in the station's time zone)"
+                : null;
 
     public IndicatorReport Compute(IEnumerable<RecordSnapshot> records, DateOnly date, DateOnly stationStart)
     {
@@ -76,6 +88,31 @@ public sealed class IndicatorCalculator
                             pEscalated++;
                         }
                     }
+                    // Deadline steps count in the period they fall due in (docs/indicators.md): met in it, or
+                    // still open and past due, whatever year the petition came in.
+                    var petitionOverdue = false;
+                    foreach (var d in _deadlines.All(r, date))
+                    {
+                        var met = d.Status.MetOn is { } metOn && metOn >= yearStart;
+                        var overdue = d.IsOverdue(date);
+                        petitionOverdue |= overdue;
+                        if (!met && !overdue)
+                        {
+                            continue;
+                        }
+                        var onTime = d.Status.MetOnTime ? 1 : 0;
+                        if (d.Kind == DeadlineKind.PetitionAcceptance)
+                        {
+                            pAccDue++;
+                            pAccOnTime += onTime;
+                        }
+                        else
+                        {
+                            pCompDue++;
+                            pCompOnTime += onTime;
+                        }
+                    }
+                    pOverdue += petitionOverdue ? 1 : 0;
                     if (thisYear)
                     {
                         pReceived++;
@@ -87,23 +124,6 @@ public sealed class IndicatorCalculator
                         {
                             pRepeat++;
                         }
-                        var acceptance = _petitionDeadlines.Acceptance(r, date);
-                        if (acceptance.IsMet || acceptance.IsOverdue(date))
-                        {
-                            pAccDue++;
-                            pAccOnTime += acceptance.MetOnTime ? 1 : 0;
-                        }
-                        var open = acceptance.IsOverdue(date);
-                        if (_petitionDeadlines.Completion(r, date) is { } completion)
-                        {
-                            if (completion.IsMet || completion.IsOverdue(date))
-                            {
-                                pCompDue++;
-                                pCompOnTime += completion.MetOnTime ? 1 : 0;
-                            }
-                            open |= completion.IsOverdue(date);
-                        }
-                        pOverdue += open ? 1 : 0;
                         if (r.Text(FieldKeys.Satisfaction) is { } satisfaction)
                         {
                             pRated++;
@@ -111,7 +131,21 @@ public sealed class IndicatorCalculator
                         }
                     }
                     break;
-                case RecordType.Dispute when thisYear:
+                case RecordType.Dispute:
+                    // Overdue steps are the open backlog, whatever year the dispute came in (the due list shows the same).
+                    foreach (var d in _deadlines.Overdue(r, date))
+                    {
+                        switch (d.Kind)
+                        {
+                            case DeadlineKind.DisputeAssessment: dAssessOverdue++; break;
+                            case DeadlineKind.DisputeResolution: dOverdue++; break;
+                            case DeadlineKind.DisputeFollowUp: dFollowUpsOverdue++; break;
+                        }
+                    }
+                    if (!thisYear)
+                    {
+                        break;
+                    }
                     dAccepted++;
                     switch (r.Text(FieldKeys.Risk))
                     {
@@ -135,12 +169,6 @@ public sealed class IndicatorCalculator
                     else
                     {
                         dOpen++;
-                        dOverdue += _disputeDeadlines.Resolution(r, date).IsOverdue(date) ? 1 : 0;
-                        dAssessOverdue += _disputeDeadlines.Assessment(r, date).IsOverdue(date) ? 1 : 0;
-                    }
-                    if (_disputeDeadlines.FollowUp(r, date) is { } followUp && followUp.IsOverdue(date))
-                    {
-                        dFollowUpsOverdue++;
                     }
                     break;
                 case RecordType.GridEvent when thisYear:

@@ -21,6 +21,8 @@ public static class FieldKeys
     public const string Level = "level";
     public const string RepeatOf = "repeatOf";
     public const string ReceivedAt = "receivedAt";
+    /// <summary>When a workflow step happened, if it was recorded later (UTC, like the other instants); the entry's own "at" stays the recording time.</summary>
+    public const string EffectiveAt = "effectiveAt";
     public const string ExtensionDays = "extensionDays";
     public const string ExtensionReason = "extensionReason";
     public const string Extensions = "extensions";

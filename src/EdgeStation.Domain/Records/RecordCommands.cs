@@ -45,13 +45,14 @@ public sealed class RecordCommands(StationSettings settings)
             Type = RecordTypeNames.Name(type),
             RecordId = recordId,
             Action = RecordEvent.Create,
-            Actor = actor,
+            Actor = FreeText.Actor(actor),
             At = RecordEvent.Truncate(now),
             Fields = fields,
         };
     }
 
-    public RecordEvent Transition(RecordSnapshot record, string action, TransitionInput input, string actor, DateTimeOffset now)
+    /// <param name="stationStart">The day record keeping started: no step is dated before it.</param>
+    public RecordEvent Transition(RecordSnapshot record, string action, TransitionInput input, string actor, DateTimeOffset now, DateOnly? stationStart = null)
     {
         EnsureNotVoided(record);
         var workflow = Workflows.Workflows.For(record.Type);
@@ -68,15 +69,19 @@ public sealed class RecordCommands(StationSettings settings)
         {
             fields[FieldKeys.Status] = FieldValue.Of(step.To);
         }
+        if (EffectiveTime(record, input.At, now, stationStart) is { } happened)
+        {
+            fields[FieldKeys.EffectiveAt] = FieldValue.Of(FieldParser.FormatInstant(happened));
+        }
         return new RecordEvent
         {
             Type = RecordTypeNames.Name(record.Type),
             RecordId = record.Id,
             Action = action,
-            Actor = actor,
+            Actor = FreeText.Actor(actor),
             At = RecordEvent.Truncate(now),
             Fields = fields,
-            Note = Clean(input.Note),
+            Note = FreeText.Note("--note", input.Note),
             RefSeq = record.CreatedSeq,
         };
     }
@@ -84,7 +89,7 @@ public sealed class RecordCommands(StationSettings settings)
     public RecordEvent Amend(RecordSnapshot record, IReadOnlyDictionary<string, string> raw, string? reason, string actor, DateTimeOffset now, Func<string, RecordSnapshot?> lookup)
     {
         EnsureNotVoided(record);
-        var why = Clean(reason) ?? throw new RecordInputException("an amendment needs --reason (it is kept in the ledger)");
+        var why = FreeText.Note("--reason", reason) ?? throw new RecordInputException("an amendment needs --reason (it is kept in the ledger)");
         var schema = Schemas[record.Type];
         var fields = ParseInputs(schema, raw, lookup);
         foreach (var key in fields.Keys.ToList())
@@ -109,7 +114,7 @@ public sealed class RecordCommands(StationSettings settings)
             Type = RecordTypeNames.Name(record.Type),
             RecordId = record.Id,
             Action = RecordEvent.Amend,
-            Actor = actor,
+            Actor = FreeText.Actor(actor),
             At = RecordEvent.Truncate(now),
             Fields = fields,
             Note = why,
@@ -120,13 +125,13 @@ public sealed class RecordCommands(StationSettings settings)
     public RecordEvent Void(RecordSnapshot record, string? reason, string actor, DateTimeOffset now)
     {
         EnsureNotVoided(record);
-        var why = Clean(reason) ?? throw new RecordInputException("voiding needs --reason (it is kept in the ledger)");
+        var why = FreeText.Note("--reason", reason) ?? throw new RecordInputException("voiding needs --reason (it is kept in the ledger)");
         return new RecordEvent
         {
             Type = RecordTypeNames.Name(record.Type),
             RecordId = record.Id,
             Action = RecordEvent.Void,
-            Actor = actor,
+            Actor = FreeText.Actor(actor),
             At = RecordEvent.Truncate(now),
             Note = why,
             RefSeq = record.CreatedSeq,
@@ -179,6 +184,51 @@ public sealed class RecordCommands(StationSettings settings)
         }
     }
 
+    /// <summary>
+    /// When a step recorded late really happened (--at, local YYYY-MM-DD[THH:mm]), or null for "now". A bare date is
+    /// checked by the day (its time is unknown): not in the future, not before the station's start, not before the
+    /// record came in (its receipt for a petition, else its report) nor before the step before it.
+    /// </summary>
+    private DateTimeOffset? EffectiveTime(RecordSnapshot record, string? raw, DateTimeOffset now, DateOnly? stationStart)
+    {
+        if (raw is null)
+        {
+            return null;
+        }
+        var text = raw.Trim();
+        if (text.Length == 0)
+        {
+            throw new RecordInputException("--at is empty; give the day the step happened (YYYY-MM-DD[THH:mm]) or leave it out");
+        }
+        var at = FieldParser.ParseInstant("--at", text, Time);
+        var dayOnly = text.Length == 10;
+        var day = Time.LocalDate(at);
+        string Local(DateTimeOffset t) => TimeZoneInfo.ConvertTime(t, Time.Zone).ToString(dayOnly ? "yyyy-MM-dd" : "yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        // A typed time has minutes only: a bound within the same minute is not "before".
+        bool Before(DateTimeOffset bound) => dayOnly
+            ? day < Time.LocalDate(bound)
+            : at.UtcTicks < bound.UtcTicks - (bound.UtcTicks % TimeSpan.TicksPerMinute);
+        if (dayOnly ? day > Time.LocalDate(now) : at > now + ClockSkewAllowance)
+        {
+            throw new RecordInputException($"--at {Local(at)} is in the future");
+        }
+        if (stationStart is { } start && day < start)
+        {
+            throw new RecordInputException($"--at {Local(at)} is before the station started keeping records ({start:yyyy-MM-dd})");
+        }
+        var cameIn = record.Type == RecordType.Petition ? record.Instant(FieldKeys.ReceivedAt) ?? record.ReportedAt : record.ReportedAt;
+        if (Before(cameIn))
+        {
+            var what = record.Type == RecordType.Petition ? "received" : "reported";
+            throw new RecordInputException($"--at {Local(at)} is before {record.Id} was {what} ({Local(cameIn)})");
+        }
+        if (record.Marks.Count > 0 && record.Marks.MaxBy(m => m.Value) is var (previous, previousAt) && Before(previousAt))
+        {
+            throw new RecordInputException($"--at {Local(at)} is before the step before it ('{previous.Replace("level:", "escalate to ", StringComparison.Ordinal)}' on {Local(previousAt)})");
+        }
+        return at;
+    }
+
     private static void EnsureNotVoided(RecordSnapshot record)
     {
         if (record.Voided)
@@ -186,6 +236,4 @@ public sealed class RecordCommands(StationSettings settings)
             throw new IllegalTransitionException($"{record.Id} was voided ({record.VoidReason}); it cannot change any more");
         }
     }
-
-    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

@@ -30,7 +30,8 @@ public static class RecordProjector
             };
             if (e.Fields.TryGetValue(FieldKeys.Level, out var level))
             {
-                created.Marks[LevelMark(level.Text!)] = created.OccurredAt; // it came in at that level
+                // It came in at that level: dated by its receipt, not by when it was typed in.
+                created.Marks[LevelMark(level.Text!)] = created.Instant(FieldKeys.ReceivedAt) ?? created.OccurredAt;
             }
             return created;
         }
@@ -38,15 +39,19 @@ public static class RecordProjector
         {
             throw new InvalidOperationException($"entry {seq} changes {e.RecordId}, which does not exist");
         }
+        var happened = EffectiveAt(e);
         foreach (var (k, v) in e.Fields)
         {
-            current.Fields[k] = v;
+            if (k != FieldKeys.EffectiveAt) // belongs to the step, not to the record
+            {
+                current.Fields[k] = v;
+            }
         }
         current.PrimeTimes(null, null); // an amendment may have moved them
         if (e.Fields.TryGetValue(FieldKeys.Level, out var reached))
         {
             // When each level was first reached: "escalated" is dated by the step that crossed the line.
-            current.Marks.TryAdd(LevelMark(reached.Text!), e.At);
+            current.Marks.TryAdd(LevelMark(reached.Text!), happened);
         }
         switch (e.Action)
         {
@@ -58,11 +63,19 @@ public static class RecordProjector
                 current.Amendments++;
                 break;
             default:
-                current.Marks.TryAdd(e.Action, e.At);
+                current.Marks.TryAdd(e.Action, happened);
                 break;
         }
         current.LastSeq = seq;
         current.UpdatedAt = e.At;
         return current;
     }
+
+    /// <summary>When the step happened: its effective time if it was recorded later, else when it was recorded.</summary>
+    public static DateTimeOffset EffectiveAt(RecordEvent e) =>
+        e.Fields.TryGetValue(FieldKeys.EffectiveAt, out var v) && !v.IsNumber
+            && DateTimeOffset.TryParseExact(v.Text, FieldParser.InstantFormat, System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.AssumeUniversal | System.Globalization.DateTimeStyles.AdjustToUniversal, out var at)
+            ? at
+            : e.At;
 }

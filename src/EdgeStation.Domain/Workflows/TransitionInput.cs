@@ -10,4 +10,6 @@ public sealed record TransitionInput
     public string? Reason { get; init; }
     public string? Satisfaction { get; init; }
     public string? Level { get; init; }
+    /// <summary>When the step happened, local YYYY-MM-DD[THH:mm], if it is recorded later (default: now).</summary>
+    public string? At { get; init; }
 }

@@ -14,7 +14,8 @@ namespace EdgeStation.Station.Accounts;
 /// </summary>
 /// <remarks>
 /// A request with <c>Authorization: Bearer</c> is the local CLI instead (<see cref="LocalCliToken"/>): accepted only
-/// from this box, with the service's current token, on endpoints marked <see cref="CliWriteAccess"/> (record writes),
+/// from this box, with the service's current token, on endpoints marked <see cref="CliWriteAccess"/> (record writes)
+/// or <see cref="CliReadAccess"/> (the command line's read commands),
 /// acting as the CLI's actor with an official's reach. No CSRF check: a bearer token is never sent by a browser on
 /// its own, unlike a cookie.
 /// </remarks>
@@ -101,9 +102,11 @@ public sealed class AccessMiddleware(RequestDelegate next, SessionStore sessions
                 "this is not the running service's local token (it is made anew at every start, in <data-dir>/run/cli.token)");
             return;
         }
-        if (http.GetEndpoint()?.Metadata.GetMetadata<CliWriteAccess>() is null)
+        var metadata = http.GetEndpoint()?.Metadata;
+        if (metadata?.GetMetadata<CliWriteAccess>() is null && metadata?.GetMetadata<CliReadAccess>() is null)
         {
-            await Refuse(http, StatusCodes.Status403Forbidden, "not allowed for the local token", "the local CLI token may only write records (add, transition, amend, void)");
+            await Refuse(http, StatusCodes.Status403Forbidden, "not allowed for the local token",
+                "the local CLI token may only write records (add, transition, amend, void) and run the command line's read commands");
             return;
         }
         string actor;

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using EdgeStation.Domain.Indicators;
 using Microsoft.AspNetCore.Mvc;
 
 namespace EdgeStation.Station.Api;
@@ -14,12 +13,12 @@ namespace EdgeStation.Station.Api;
 [JsonSerializable(typeof(TransitionRequest))]
 [JsonSerializable(typeof(AmendRequest))]
 [JsonSerializable(typeof(VoidRequest))]
+[JsonSerializable(typeof(CliReadRequest))]
 [JsonSerializable(typeof(LedgerHeadResponse))]
 [JsonSerializable(typeof(HealthResponse))]
 [JsonSerializable(typeof(LoginRequest))]
 [JsonSerializable(typeof(MeResponse))]
 [JsonSerializable(typeof(List<UserResponse>))]
-[JsonSerializable(typeof(IndicatorReport))]
 [JsonSerializable(typeof(ProblemDetails))]
 [JsonSerializable(typeof(JsonElement))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;

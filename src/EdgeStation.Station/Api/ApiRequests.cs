@@ -20,6 +20,8 @@ public sealed class TransitionRequest
     public string? Reason { get; set; }
     public string? Satisfaction { get; set; }
     public string? Level { get; set; }
+    /// <summary>When the step happened, local YYYY-MM-DD[THH:mm], if it is recorded later (default: now).</summary>
+    public string? At { get; set; }
 }
 
 /// <summary>POST /api/records/{id}/amendments.</summary>

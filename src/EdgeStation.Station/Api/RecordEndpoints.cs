@@ -79,6 +79,7 @@ public static class RecordEndpoints
                     Reason = body.Reason,
                     Satisfaction = body.Satisfaction,
                     Level = body.Level,
+                    At = body.At,
                 };
                 return service.TransitionAsync(id, body.Action, input, actor, GridGuard(user));
             })).WithMetadata(Write, CliWriteAccess.Allowed);
@@ -108,8 +109,14 @@ public static class RecordEndpoints
                     return ApiProblem.Problem(StatusCodes.Status400BadRequest, "invalid input", $"date must look like 2026-03-15 (got '{date}')");
                 }
                 day = d;
+                var today = service.Today();
+                if (Domain.Indicators.IndicatorCalculator.DateProblem(d, service.StationStart(today), today) is { } problem)
+                {
+                    return ApiProblem.Problem(StatusCodes.Status400BadRequest, "invalid input", problem);
+                }
             }
-            return TypedResults.Json(service.Indicators(day), ApiJsonContext.Default.IndicatorReport);
+            // The same document as `edgestation indicators --json`: null rates are written, not left out.
+            return TypedResults.Json(service.Indicators(day), Output.StationJsonContext.Default.IndicatorReport);
         }).WithMetadata(AccessRule.Requires("read the indicators", Permission.ReadIndicators));
 
         app.MapGet("/api/ledger/head", IResult (LedgerStore store) =>

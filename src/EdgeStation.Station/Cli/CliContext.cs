@@ -15,6 +15,12 @@ public sealed record CliContext(TextWriter Out, TextWriter Error, TimeProvider T
     /// </summary>
     public CancellationToken Stop { get; init; }
 
+    /// <summary>
+    /// Set only inside the service when it runs a read command for the CLI (<see cref="ServiceRead"/>): the service's
+    /// own open store, which the command reads instead of opening the database, and never closes.
+    /// </summary>
+    public StationSession? Hosted { get; init; }
+
     public static CliContext Console() =>
         new(System.Console.Out, System.Console.Error, TimeProvider.System, System.Environment.GetEnvironmentVariable)
         {

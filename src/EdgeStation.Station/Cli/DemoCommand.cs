@@ -1,6 +1,4 @@
 using System.CommandLine;
-using EdgeStation.Domain.Calendar;
-using EdgeStation.Domain.Deadlines;
 using EdgeStation.Domain.Records;
 using EdgeStation.Station.Records;
 
@@ -93,23 +91,19 @@ public static class DemoCommand
         });
     }
 
+    /// <summary>The eight most urgent open deadlines (one per record), by the rule the indicators count by.</summary>
     private static void WriteOverdue(TextWriter o, RecordService service, DateOnly today)
     {
-        var time = service.Commands.Time;
-        var petitions = new PetitionDeadlines(service.Config.Settings.PetitionRules, new DeadlineCalculator(HolidayCalendar.Official), time);
-        var disputes = new DisputeDeadlines(service.Config.Settings.DisputeDeadlines, time);
-        var open = service.Store.Records(RecordType.Dispute)
-            .Where(r => !r.Voided && !DisputeDeadlines.Finished.Contains(r.Status))
-            .Select(r => (r.Id, Deadline: disputes.Resolution(r, today)))
-            .Concat(service.Store.Records(RecordType.Petition).Where(r => !r.Voided && r.Status is "received" or "accepted")
-                .Select(r => (r.Id, Deadline: r.Status == "received" ? petitions.Acceptance(r, today) : petitions.Completion(r, today) ?? petitions.Acceptance(r, today))))
-            .OrderBy(x => x.Deadline.Due)
+        var deadlines = service.Calculator.Deadlines;
+        var open = service.Store.Records(RecordType.Dispute).Concat(service.Store.Records(RecordType.Petition))
+            .SelectMany(r => deadlines.Open(r, today).Take(1).Select(d => (r.Id, d)))
+            .OrderBy(x => x.d.Status.Due)
             .Take(8)
             .ToList();
-        foreach (var (id, deadline) in open)
+        foreach (var (id, d) in open)
         {
-            var left = deadline.DaysLeft(today);
-            o.WriteLine($"  {id}  due {deadline.Due:yyyy-MM-dd}  {(left < 0 ? $"{-left} days late" : $"{left} days left")}");
+            var left = d.Status.DaysLeft(today);
+            o.WriteLine($"  {id}  {d.Name} due {d.Status.Due:yyyy-MM-dd}  {(left < 0 ? $"{-left} days late" : $"{left} days left")}");
         }
     }
 

@@ -15,12 +15,14 @@ namespace EdgeStation.Station.Cli;
 /// </summary>
 public static class ExportCommand
 {
+    public const string OutputOption = "--output";
+
     public static Command Build(GlobalOptions g, CliContext ctx)
     {
         var format = new Option<string>("--format") { Description = "json or csv", DefaultValueFactory = _ => "json", HelpName = "FORMAT" };
         format.AcceptOnlyFromAmong("json", "csv");
         var redact = new Option<bool>("--redact") { Description = "drop personal fields (names, phone, ID number, free text)" };
-        var output = new Option<string?>("--output") { Description = "write to FILE instead of standard output", HelpName = "FILE" };
+        var output = new Option<string?>(OutputOption) { Description = "write to FILE instead of standard output", HelpName = "FILE" };
         var cmd = new Command("export", "export all records") { format, redact, output };
         cmd.SetAction(p =>
         {
@@ -28,39 +30,51 @@ public static class ExportCommand
             var schemas = session.Service.Commands.Schemas;
             var personal = RecordTypeNames.All.SelectMany(t => schemas[t].PersonalKeys).ToHashSet(StringComparer.Ordinal);
             var omit = p.GetValue(redact) ? personal : null;
-            var path = p.GetValue(output);
-            var temp = path is null ? null : path + ".partial";
-            try
+            void Write(TextWriter target)
             {
-                using (var writer = temp is null ? null : new StreamWriter(temp, false, new UTF8Encoding(false)))
+                if (p.GetValue(format) == "csv")
                 {
-                    var target = writer ?? ctx.Out;
-                    if (p.GetValue(format) == "csv")
-                    {
-                        WriteCsv(target, session.Store, schemas, omit);
-                    }
-                    else
-                    {
-                        WriteJson(target, session, omit);
-                    }
+                    WriteCsv(target, session.Store, schemas, omit);
                 }
-                if (temp is not null)
+                else
                 {
-                    File.Move(temp, path!, overwrite: true);
-                    ctx.Error.WriteLine($"exported to {path}");
+                    WriteJson(target, session, omit);
                 }
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            if (p.GetValue(output) is { } path)
             {
-                if (temp is not null && File.Exists(temp))
-                {
-                    File.Delete(temp);
-                }
-                throw new Storage.StorageEnvironmentException($"cannot write the export: {ex.Message}", ex);
+                WriteFile(path, ctx, Write);
+            }
+            else
+            {
+                Write(ctx.Out);
             }
             return ExitCodes.Ok;
         });
         return cmd;
+    }
+
+    /// <summary>Writes <paramref name="path"/> whole or not at all (a .partial file renamed at the end).</summary>
+    public static void WriteFile(string path, CliContext ctx, Action<TextWriter> write)
+    {
+        var temp = path + ".partial";
+        try
+        {
+            using (var writer = new StreamWriter(temp, false, new UTF8Encoding(false)))
+            {
+                write(writer);
+            }
+            File.Move(temp, path, overwrite: true);
+            ctx.Error.WriteLine($"exported to {path}");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            if (File.Exists(temp))
+            {
+                File.Delete(temp);
+            }
+            throw new Storage.StorageEnvironmentException($"cannot write the export: {ex.Message}", ex);
+        }
     }
 
     private static void WriteJson(TextWriter target, StationSession session, IReadOnlySet<string>? omit)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using EdgeStation.Domain.Records;
 using EdgeStation.Station.Config;
 using EdgeStation.Station.Records;
 using EdgeStation.Storage.Ledger;
@@ -54,24 +55,28 @@ public sealed class GlobalOptions
         return CheckActor(actor);
     }
 
-    /// <summary>An --actor as the ledger takes it; also what the service checks of an actor the CLI sends it.</summary>
+    /// <summary>An --actor as the ledger takes it (FreeText's rules); also what the service checks of an actor the CLI sends it.</summary>
     public static string CheckActor(string actor)
     {
         actor = actor.Trim();
-        if (actor.Length == 0)
-        {
-            throw new UsageException("the actor is empty");
-        }
         if (actor.StartsWith("user:", StringComparison.OrdinalIgnoreCase))
         {
             // In the ledger "user:NAME" means a logged-in kiosk/API user; the command line cannot claim to be one.
             throw new UsageException("--actor cannot start with 'user:': that names logged-in web users in the ledger");
         }
-        return actor.Length <= 64 ? actor : throw new UsageException("--actor is limited to 64 characters");
+        try
+        {
+            return FreeText.Actor(actor);
+        }
+        catch (RecordInputException ex)
+        {
+            throw new UsageException("--actor: " + ex.Message);
+        }
     }
 
     /// <summary>The service running on this command's data dir, for record writes to go through; null: write directly.</summary>
-    public ServiceClient? RunningService(ParseResult p, CliContext ctx) => ServiceClient.Find(ResolveDataDir(p, ctx));
+    public ServiceClient? RunningService(ParseResult p, CliContext ctx) =>
+        ctx.Hosted is null ? ServiceClient.Find(ResolveDataDir(p, ctx)) : null;
 
     /// <summary>Loads the configuration and opens the station database (one owner process at a time).</summary>
     public StationSession Open(ParseResult p, CliContext ctx, bool mustExist) =>
@@ -89,6 +94,10 @@ public sealed class GlobalOptions
 
     private StationSession OpenAt(string dataDir, ParseResult p, CliContext ctx, bool mustExist, bool readOnly)
     {
+        if (ctx.Hosted is { } hosted)
+        {
+            return hosted; // inside the service, which holds the database already
+        }
         var config = StationConfigLoader.Load(p.GetValue(Config), dataDir, ctx.Environment);
         var store = LedgerStore.Open(dataDir, mustExist, readOnly);
         try

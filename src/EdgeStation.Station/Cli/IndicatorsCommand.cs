@@ -23,6 +23,14 @@ public static class IndicatorsCommand
                     : throw new UsageException($"--date must be a date like 2026-03-15 (got '{text}')");
             }
             using var session = g.OpenToRead(p, ctx);
+            if (day is { } asked)
+            {
+                var today = session.Service.Today();
+                if (IndicatorCalculator.DateProblem(asked, session.Service.StationStart(today), today) is { } problem)
+                {
+                    throw new UsageException($"--date: {problem}");
+                }
+            }
             var report = session.Service.Indicators(day);
             if (p.GetValue(g.Json))
             {

@@ -161,7 +161,12 @@ public static class RecordsCommand
         var reason = new Option<string?>("--reason") { Description = "extend: why", HelpName = "TEXT" };
         var satisfaction = new Option<string?>("--satisfaction") { Description = "complete/rate: satisfied|basically-satisfied|dissatisfied", HelpName = "VALUE" };
         var level = new Option<string?>("--level") { Description = "escalate (petition): township|county|city|province|national", HelpName = "LEVEL" };
-        var cmd = new Command("transition", "move a record along its workflow") { id, action, note, risk, to, days, reason, satisfaction, level };
+        var at = new Option<string?>("--at")
+        {
+            Description = "when the step happened, station local time, if you record it later (default: now); not before the record came in or the step before it",
+            HelpName = "YYYY-MM-DD[THH:MM]",
+        };
+        var cmd = new Command("transition", "move a record along its workflow") { id, action, note, risk, to, days, reason, satisfaction, level, at };
         cmd.SetAction(p =>
         {
             var input = new TransitionInput
@@ -173,6 +178,7 @@ public static class RecordsCommand
                 Reason = p.GetValue(reason),
                 Satisfaction = p.GetValue(satisfaction),
                 Level = p.GetValue(level),
+                At = p.GetValue(at),
             };
             if (g.RunningService(p, ctx) is { } running)
             {

@@ -13,7 +13,7 @@ using EdgeStation.Storage;
 namespace EdgeStation.Station.Cli;
 
 /// <summary>
-/// Record writes sent to the running service of the same data dir, which holds the database: found through
+/// Record writes and read commands sent to the running service of the same data dir, which holds the database: found through
 /// &lt;data-dir&gt;/run/ (<see cref="ServiceRunFiles"/>) and trusted only while the database lock is held, so the files
 /// a crashed service left behind are ignored. Authenticates with the local token (<see cref="LocalCliToken"/>).
 /// Answers map to the exit codes a direct write has: the service's 4xx input problems to exit 2 with its message,
@@ -60,7 +60,7 @@ public sealed class ServiceClient : IDisposable
             throw new StorageEnvironmentException(
                 $"the edgestation service holds the database in {dataDir}, and this user cannot read its local token " +
                 $"{Path.Combine(ServiceRunFiles.Dir(dataDir), ServiceRunFiles.TokenFile)} ({ex.Message}): run the command as the service's user " +
-                "(sudo -u edgestation edgestation …) or make the change in the kiosk; nothing was changed", ex);
+                "(sudo -u edgestation edgestation …) or use the kiosk; nothing was changed", ex);
         }
         return string.IsNullOrEmpty(token) ? null : new ServiceClient(address, token, info.CertificateSha256);
     }
@@ -83,6 +83,7 @@ public sealed class ServiceClient : IDisposable
             WriteIfSet(w, "reason", input.Reason);
             WriteIfSet(w, "satisfaction", input.Satisfaction);
             WriteIfSet(w, "level", input.Level);
+            WriteIfSet(w, "at", input.At);
         }, actor);
 
     public ServiceWrite Amend(string id, IReadOnlyDictionary<string, string> fields, string? reason, string actor) =>
@@ -95,7 +96,55 @@ public sealed class ServiceClient : IDisposable
     public ServiceWrite Void(string id, string? reason, string actor) =>
         Post($"/api/records/{Uri.EscapeDataString(id)}/void", w => WriteIfSet(w, "reason", reason), actor);
 
+    /// <summary>
+    /// Runs a read command (<see cref="ServiceRead"/>) in the service: its exit code and standard error come back in
+    /// headers, its standard output as the body, streamed (an export can be large).
+    /// </summary>
+    public ServiceReadAnswer Read(IReadOnlyList<string> args, string actor)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var w = new Utf8JsonWriter(buffer, RecordJson.Options))
+        {
+            w.WriteStartObject();
+            w.WriteStartArray("args");
+            foreach (var a in args)
+            {
+                w.WriteStringValue(a);
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        using var request = new HttpRequestMessage(HttpMethod.Post, ServiceRead.Path) { Content = new ByteArrayContent(buffer.WrittenSpan.ToArray()) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        request.Headers.Authorization = new AuthenticationHeaderValue(LocalCliToken.Scheme, _token);
+        request.Headers.Add(LocalCliToken.ActorHeader, Uri.EscapeDataString(actor));
+        HttpResponseMessage response;
+        try
+        {
+            response = _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead).GetAwaiter().GetResult();
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException)
+        {
+            throw new StorageEnvironmentException(
+                $"the edgestation service holds the database but did not answer at {Address} ({ex.Message}); if it was stopping, run the command again", ex);
+        }
+        if (!response.IsSuccessStatusCode
+            || !int.TryParse(Header(response, ServiceRead.ExitHeader), out var exit))
+        {
+            using (response)
+            {
+                var detail = ProblemDetail(response.Content.ReadAsStringAsync().GetAwaiter().GetResult()) ?? $"{(int)response.StatusCode} {response.ReasonPhrase}";
+                throw new StorageEnvironmentException($"the running edgestation service refused this command: {detail}");
+            }
+        }
+        var error = Uri.UnescapeDataString(Header(response, ServiceRead.ErrorHeader) ?? "");
+        return new ServiceReadAnswer(exit, error, response);
+    }
+
     public void Dispose() => _http.Dispose();
+
+    private static string? Header(HttpResponseMessage response, string name) =>
+        response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
 
     private ServiceWrite Post(string path, Action<Utf8JsonWriter> members, string actor)
     {

@@ -33,8 +33,17 @@ public static class StationCli
             ctx.Error.WriteLine($"Run '{path} --help' for usage.");
             return ExitCodes.Usage;
         }
+        if (ctx.Hosted is not null && !ServiceRead.IsRead(result))
+        {
+            ctx.Error.WriteLine("error: the service runs only the read commands for the command line (records list/show/verify/anchor/export, indicators)");
+            return ExitCodes.Usage;
+        }
         try
         {
+            if (ServiceRead.TryForward(result, g, ctx) is { } exit)
+            {
+                return exit; // the service holds the database and ran the read command itself
+            }
             return result.Invoke(new InvocationConfiguration { Output = ctx.Out, Error = ctx.Error, EnableDefaultExceptionHandler = false });
         }
         catch (Exception ex) when (ex is RecordInputException or UsageException or AccountInputException)

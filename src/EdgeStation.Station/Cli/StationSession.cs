@@ -5,8 +5,11 @@ using EdgeStation.Storage.Ledger;
 
 namespace EdgeStation.Station.Cli;
 
-/// <summary>An open store and the service over it, for the length of one command.</summary>
-public sealed class StationSession(LedgerStore store, RecordService service, TimeProvider time) : IDisposable
+/// <summary>
+/// An open store and the service over it, for the length of one command. <paramref name="ownsStore"/> false: the
+/// running service's store lent to a read command (<see cref="CliContext.Hosted"/>), which must stay open after it.
+/// </summary>
+public sealed class StationSession(LedgerStore store, RecordService service, TimeProvider time, bool ownsStore = true) : IDisposable
 {
     private AccountService? _accounts;
 
@@ -16,5 +19,11 @@ public sealed class StationSession(LedgerStore store, RecordService service, Tim
     /// <summary>The accounts in the same database (`edgestation users`).</summary>
     public AccountService Accounts => _accounts ??= new AccountService(Service, new UserStore(Store), time);
 
-    public void Dispose() => Store.Dispose();
+    public void Dispose()
+    {
+        if (ownsStore)
+        {
+            Store.Dispose();
+        }
+    }
 }

@@ -8,7 +8,10 @@ public static class ActionForm
 {
     private static readonly string[] Satisfaction = ["satisfied", "basically-satisfied", "dissatisfied"];
 
-    public static IReadOnlyList<ActionInput> Inputs(RecordType type, string action) => (type, action) switch
+    /// <summary>The action's own inputs, then when it happened (empty: now) for steps recorded after the fact.</summary>
+    public static IReadOnlyList<ActionInput> Inputs(RecordType type, string action) => [.. Own(type, action), new("at", "form.at", false)];
+
+    private static IReadOnlyList<ActionInput> Own(RecordType type, string action) => (type, action) switch
     {
         (RecordType.Dispute, "assess") => [new("risk", "field.risk", true, "risk", RiskColour.All)],
         (RecordType.Dispute, "assign") => [new("to", "form.to", true), Note()],

@@ -1,5 +1,4 @@
 using EdgeStation.Domain.Accounts;
-using EdgeStation.Domain.Calendar;
 using EdgeStation.Domain.Deadlines;
 using EdgeStation.Domain.Records;
 using EdgeStation.Domain.Settings;
@@ -111,12 +110,14 @@ public static class KioskEndpoints
             var today = service.Today();
             var deadlines = Deadlines(service, record, today).ToList();
             // Personal fields only for who may see them (role, and for grid workers their own grids).
-            var hidden = access.CanSeePersonal(record.Text(FieldKeys.Grid))
+            var showsPersonal = access.CanSeePersonal(record.Text(FieldKeys.Grid));
+            var hidden = showsPersonal
                 ? new HashSet<string>()
                 : service.Commands.Schemas[record.Type].PersonalKeys.ToHashSet(StringComparer.Ordinal);
             var page = new RecordDetailPage(Layout(http, service, text, record.Id, KioskNav.ForType(type)), record, service.Store.History(id).ToList(), actions, deadlines, service.Commands.Time)
             {
                 Hidden = hidden,
+                ShowsPersonal = showsPersonal,
                 AmendFields = canWrite ? AmendFields(service, record, hidden, text) : [],
             };
             return Render(Slices.RecordDetail.Create(page));
@@ -213,25 +214,13 @@ public static class KioskEndpoints
                 : record.Fields.TryGetValue(f.Key, out var v) ? v.ToString() : null))
             .ToList();
 
+    /// <summary>The record's deadlines by the one rule the indicators count by (<see cref="RecordDeadlines"/>).</summary>
     private static IEnumerable<DueItem> Deadlines(RecordService service, RecordSnapshot r, DateOnly today)
     {
-        var time = service.Commands.Time;
         var summary = r.Text(FieldKeys.Summary) ?? "";
         var type = RecordTypeNames.Name(r.Type);
-        DueItem Item(string key, DeadlineStatus d) => new(r.Id, type, summary, key, d, d.DaysLeft(today));
-        if (r.Type == RecordType.Dispute && !DisputeDeadlines.Finished.Contains(r.Status))
-        {
-            yield return Item("deadline.resolve", new DisputeDeadlines(service.Config.Settings.DisputeDeadlines, time).Resolution(r, today));
-        }
-        else if (r.Type == RecordType.Petition && r.Status is "received" or "accepted")
-        {
-            var petitions = new PetitionDeadlines(service.Config.Settings.PetitionRules, new DeadlineCalculator(HolidayCalendar.Official), time);
-            yield return Item("deadline.accept", petitions.Acceptance(r, today));
-            if (petitions.Completion(r, today) is { } completion)
-            {
-                yield return Item("deadline.complete", completion);
-            }
-        }
+        return service.Calculator.Deadlines.All(r, today)
+            .Select(d => new DueItem(r.Id, type, summary, "deadline." + d.Name, d.Status, d.Status.DaysLeft(today)));
     }
 
     private static string ReadAsset(string name)

@@ -15,6 +15,12 @@ public sealed record RecordDetailPage(
     /// <summary>Personal fields this user may not see on this record.</summary>
     public IReadOnlySet<string> Hidden { get; init; } = new HashSet<string>();
 
+    /// <summary>
+    /// Whether this user may read the record's personal text: its fields and the notes of its history (transition
+    /// notes, amend and void reasons), which are free text like <c>summary</c> (docs/privacy.md). Off unless granted.
+    /// </summary>
+    public bool ShowsPersonal { get; init; }
+
     /// <summary>The amend form's fields, pre-filled; empty when this user may not change the record (then no void either).</summary>
     public IReadOnlyList<FieldInput> AmendFields { get; init; } = [];
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using EdgeStation.Domain.Calendar;
-using EdgeStation.Domain.Deadlines;
 using EdgeStation.Domain.Records;
 using EdgeStation.Station.Records;
 using EdgeStation.Storage.Ledger;
@@ -45,7 +44,7 @@ public static class RecordText
             o.WriteLine($"  {k,-16} {shown}");
         }
         var today = service.Today();
-        foreach (var (name, deadline) in Deadlines(r, service, today))
+        foreach (var (name, deadline) in service.Calculator.Deadlines.All(r, today).Select(d => (d.Name, d.Status)))
         {
             var state = deadline.IsMet
                 ? (deadline.MetOnTime ? "met on time" : "met late")
@@ -55,38 +54,16 @@ public static class RecordText
         o.WriteLine("history:");
         foreach (var (entry, e) in history)
         {
-            var changes = string.Join(", ", e.Fields.Where(f => f.Key != FieldKeys.Status || e.Action != RecordEvent.Create).Select(f => $"{f.Key}={f.Value}"));
+            var changes = string.Join(", ", e.Fields.Where(f => (f.Key != FieldKeys.Status || e.Action != RecordEvent.Create) && f.Key != FieldKeys.EffectiveAt).Select(f => $"{f.Key}={f.Value}"));
+            // A step recorded after the fact: when it happened, beside when it was recorded.
+            var happened = e.Fields.ContainsKey(FieldKeys.EffectiveAt) ? $"  happened {Local(RecordProjector.EffectiveAt(e))}" : "";
             var note = e.Note is null ? "" : $"  \"{e.Note}\"";
-            o.WriteLine($"  #{entry.Seq,-6} {Local(e.At)}  {e.Actor,-14} {e.Action,-16} {changes}{note}");
+            o.WriteLine($"  #{entry.Seq,-6} {Local(e.At)}  {e.Actor,-14} {e.Action,-16} {changes}{happened}{note}");
         }
         if (!r.Voided)
         {
             var next = string.Join(", ", Domain.Workflows.Workflows.For(r.Type).AllowedFrom(r.Status).Select(a => a.Name));
             o.WriteLine($"next: {(next.Length == 0 ? "(finished)" : next)}; or amend, void");
-        }
-    }
-
-    private static IEnumerable<(string, DeadlineStatus)> Deadlines(RecordSnapshot r, RecordService service, DateOnly today)
-    {
-        var settings = service.Config.Settings;
-        var time = service.Commands.Time;
-        if (r.Type == RecordType.Petition)
-        {
-            var deadlines = new PetitionDeadlines(settings.PetitionRules, new DeadlineCalculator(HolidayCalendar.Official), time);
-            yield return ("accept", deadlines.Acceptance(r, today));
-            if (deadlines.Completion(r, today) is { } completion)
-            {
-                yield return ("complete", completion);
-            }
-        }
-        else if (r.Type == RecordType.Dispute)
-        {
-            var deadlines = new DisputeDeadlines(settings.DisputeDeadlines, time);
-            yield return ("resolve", deadlines.Resolution(r, today));
-            if (deadlines.FollowUp(r, today) is { } followUp)
-            {
-                yield return ("follow-up", followUp);
-            }
         }
     }
 }

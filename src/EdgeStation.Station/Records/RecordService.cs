@@ -52,7 +52,8 @@ public sealed class RecordService(LedgerStore store, StationConfig config, TimeP
     public async Task<AppendResult> TransitionAsync(string id, string action, TransitionInput input, string actor, Action<RecordSnapshot>? guard = null)
     {
         var now = Now();
-        return (await Store.AppendAsync(view => Commands.Transition(Require(view, id, guard), action, input, actor, now)).ConfigureAwait(false))!;
+        var start = Store.Station()?.StartDate;
+        return (await Store.AppendAsync(view => Commands.Transition(Require(view, id, guard), action, input, actor, now, start)).ConfigureAwait(false))!;
     }
 
     public AppendResult Amend(string id, IReadOnlyDictionary<string, string> raw, string? reason, string actor) =>

@@ -75,6 +75,7 @@ public static class StationHost
             .WithMetadata(AccessRule.Requires("read metrics", Permission.ReadMetrics));
         app.MapAccountEndpoints();
         app.MapRecordEndpoints();
+        app.MapCliReadEndpoints();
         app.MapKiosk();
         app.MapFallback(IResult () => ApiProblem.Problem(StatusCodes.Status404NotFound, "not found", "no such page or endpoint"))
             .WithMetadata(AccessRule.SignedIn);

@@ -26,6 +26,8 @@ public class BadInputTests
         { ["records", "amend", "DS-2026-0001", "--parties", "2", "--reason", "same"], "nothing to amend" },
         { ["records", "amend", "DS-2026-0001", "--channel", "visit", "--reason", "x"], "no field" },
         { ["records", "void", "DS-2026-0001"], "--reason" },
+        { ["records", "void", "DS-2026-0001", "--reason", "entered twice\u001b[31m"], "--reason contains control characters" },
+        { ["--actor", "\u001b[2K\rcli:root", "records", "void", "DS-2026-0001", "--reason", "entered twice"], "--actor: the actor contains control characters" },
         { ["records", "list", "--type", "spaceship"], "unknown record type" },
         { ["records", "export", "--format", "xml"], "xml" },
         { ["records", "verify", "--expect-head", "12:nothex"], "--expect-head" },

@@ -164,14 +164,98 @@ public class CliThroughServiceTests
     }
 
     [Fact]
-    public async Task Reading_commands_still_say_the_database_is_held()
+    public async Task Regression_ReadCommandsExited3WhileTheServiceRan()
     {
         await using var api = await ApiStation.StartAsync();
+        var id = (await AddDisputeAsync(api)).Out.Trim();
+        await CliAsync(api, "records", "transition", id, "assess", "--risk", "red");
+        string[][] reads =
+        [
+            ["records", "list"], ["records", "show", id], ["records", "verify"], ["records", "anchor"], ["indicators"],
+            ["--json", "records", "list", "--type", "dispute"], ["records", "verify", "--json"], ["indicators", "--json"],
+            ["records", "export"], ["records", "export", "--format", "csv", "--redact"],
+        ];
+        var through = new List<CliResult>();
+        foreach (var args in reads)
+        {
+            through.Add(await CliAsync(api, args));
+        }
 
-        var r = await CliAsync(api, "records", "list");
+        await api.App.StopAsync(); // the run files go; the same commands now read the database directly
+        api.Store.Dispose();
 
-        Assert.Equal(3, r.Exit);
-        Assert.Contains("in use by another process", r.Err, StringComparison.Ordinal);
+        for (var i = 0; i < reads.Length; i++)
+        {
+            var direct = await CliAsync(api, reads[i]);
+            Assert.True(direct.Exit == 0, $"{string.Join(' ', reads[i])} directly: {direct.Err}");
+            Assert.True(through[i].Exit == 0, $"{string.Join(' ', reads[i])} through the service exited {through[i].Exit}: {through[i].Err}");
+            Assert.Equal(direct.Out, through[i].Out);
+        }
+    }
+
+    [Fact]
+    public async Task The_monthly_routine_works_while_the_service_runs()
+    {
+        // README: verify, anchor, then verify against last month's anchor; the export file is written by the CLI.
+        await using var api = await ApiStation.StartAsync();
+        await AddDisputeAsync(api);
+        var verify = await CliAsync(api, "records", "verify");
+        var anchor = (await CliAsync(api, "records", "anchor")).Out.Trim();
+        await AddDisputeAsync(api);
+        var against = await CliAsync(api, "records", "verify", "--expect-head", anchor);
+        var file = Path.Combine(Path.GetTempPath(), $"edgestation-export-{Guid.NewGuid():N}.json");
+        var export = await CliAsync(api, "records", "export", "--output", file);
+
+        try
+        {
+            Assert.True(verify.Exit == 0, verify.Err);
+            Assert.StartsWith("ledger intact", verify.Out, StringComparison.Ordinal);
+            Assert.Equal(api.Store.Head.Seq - 1, long.Parse(anchor.Split(':')[0], System.Globalization.CultureInfo.InvariantCulture));
+            Assert.True(against.Exit == 0, against.Err);
+            Assert.True(export.Exit == 0, export.Err);
+            Assert.Equal($"exported to {file}", export.Err.Trim());
+            Assert.Contains(api.Store.Head.ToString(), File.ReadAllText(file), StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task Failures_of_a_read_through_the_service_keep_their_exit_codes()
+    {
+        await using var api = await ApiStation.StartAsync();
+        await AddDisputeAsync(api);
+
+        var unknown = await CliAsync(api, "records", "show", "DS-2026-0099");
+        var cut = await CliAsync(api, "records", "verify", "--expect-head", "99:" + new string('a', 64));
+
+        Assert.Equal(2, unknown.Exit);
+        Assert.Contains("DS-2026-0099", unknown.Err, StringComparison.Ordinal);
+        Assert.Equal(1, cut.Exit);
+        Assert.Contains("LEDGER TAMPERED", cut.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_read_endpoint_runs_only_read_commands_and_only_for_the_local_token()
+    {
+        await using var api = await ApiStation.StartAsync();
+        var token = ServiceRunFiles.ReadToken(api.DataDir)!;
+        using var cli = api.NewClient();
+        cli.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        cli.DefaultRequestHeaders.Add(LocalCliToken.ActorHeader, "cli:tester");
+        var admin = await api.SignedInAsync("admin", EdgeStation.Domain.Accounts.Role.Admin);
+        var head = api.Store.Head;
+
+        var write = await cli.PostAsync(ServiceRead.Path, ApiStation.Json("""{"args":["records","add","case","--kind","criminal"]}"""));
+        var users = await cli.PostAsync(ServiceRead.Path, ApiStation.Json("""{"args":["users","list"]}"""));
+        var byUser = await admin.PostAsync(ServiceRead.Path, ApiStation.Json("""{"args":["records","list"]}"""));
+
+        Assert.Equal("2", write.Headers.GetValues(ServiceRead.ExitHeader).Single());
+        Assert.Equal("2", users.Headers.GetValues(ServiceRead.ExitHeader).Single());
+        Assert.Equal(HttpStatusCode.Forbidden, byUser.StatusCode);
+        Assert.Equal(head, api.Store.Head);
     }
 
     [Fact]
