@@ -305,6 +305,21 @@ public sealed class LedgerStore : IDisposable
         }
     }
 
+    /// <summary>The records collection as stored, for the derived-state check (Verification/DerivedStateVerifier).</summary>
+    internal IEnumerable<BsonDocument> StoredRecordDocuments() => StoredDataException.Stream(DataDir, _records.FindAll);
+
+    /// <summary>The id counters as stored, for the derived-state check.</summary>
+    internal IEnumerable<BsonDocument> StoredCounterDocuments() => StoredDataException.Stream(DataDir, _counters.FindAll);
+
+    /// <summary>Another collection (users) as stored, for the derived-state check.</summary>
+    internal IEnumerable<BsonDocument> StoredDocuments(string collection) => StoredDataException.Stream(DataDir, Collection(collection).FindAll);
+
+    /// <summary>Whether <paramref name="head"/> names an entry of this ledger (its seq with its hash), or the empty head.</summary>
+    internal bool IsEntryOf(LedgerHead head) =>
+        head.Seq == 0
+            ? head == LedgerHead.Empty
+            : StoredDataException.Read(DataDir, () => _ledger.FindById(head.Seq) is { } at && at["hash"].IsString && at["hash"].AsString == head.Hash);
+
     /// <summary>Streams the chain in seq order as stored, for verify and export.</summary>
     public IEnumerable<LedgerEntry> Entries() =>
         StoredDataException.Stream(DataDir, () => _ledger.Find(Query.All(Query.Ascending)).Select(EntryFromBson));
