@@ -14,7 +14,7 @@ public static class AccountEndpoints
 
     public static void MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/login", LoginAsync).WithMetadata(AccessRule.Login);
+        app.MapPost("/login", LoginAsync).WithMetadata(AccessRule.Login).RequireRateLimiting(LoginRateLimits.PolicyName);
 
         app.MapPost("/logout", IResult (HttpContext http, SessionStore sessions) =>
         {
@@ -67,7 +67,7 @@ public static class AccountEndpoints
                 $"send 'name' (up to {MaxNameLength} characters) and 'secret', the password or PIN (up to {MaxSecretLength})");
         }
 
-        var outcome = await logins.LoginAsync(name, secret, http.RequestAborted);
+        var outcome = await logins.LoginAsync(name, secret, LoginClient.From(http.Connection), http.RequestAborted);
         metrics.CountLogin(outcome.Result);
         var wait = (int)Math.Ceiling(outcome.RetryAfter.TotalSeconds);
         if (wait > 0)
@@ -79,6 +79,9 @@ public static class AccountEndpoints
             case LoginResult.Locked:
                 return ApiProblem.Problem(StatusCodes.Status429TooManyRequests, "too many failed logins",
                     $"this name is locked after {logins.Policy.Threshold} or more failed attempts in a row: try again in {wait} s");
+            case LoginResult.Throttled:
+                return ApiProblem.Problem(StatusCodes.Status429TooManyRequests, LoginRateLimits.TooManyTitle,
+                    $"the station is busy checking other logins: try again in {wait} s");
             case LoginResult.Failed:
                 return ApiProblem.Problem(StatusCodes.Status401Unauthorized, "login failed",
                     "the name or the password/PIN is wrong" + (wait > 0 ? $"; too many failed attempts: the next try is possible in {wait} s" : ""));

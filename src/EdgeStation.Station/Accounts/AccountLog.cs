@@ -1,11 +1,22 @@
 namespace EdgeStation.Station.Accounts;
 
-/// <summary>Login events for the journal (source-generated logging). Never a password, PIN or session id.</summary>
+/// <summary>
+/// Login events for the journal (source-generated logging). Never a password, PIN or session id; a name that has no
+/// account is not written either (it may be a password typed into the wrong field).
+/// </summary>
 internal static partial class AccountLog
 {
-    [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "login: {Name} ({Role})")]
-    public static partial void LoggedIn(ILogger logger, string name, string role);
+    public const string NoSuchAccount = "(no such account)";
+
+    [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "login: {Name} ({Role}) from {Address}")]
+    public static partial void LoggedIn(ILogger logger, string name, string role, string address);
 
     [LoggerMessage(EventId = 101, Level = LogLevel.Warning, Message = "login name '{Name}' locked for {Seconds} s after {Failures} failed attempts in a row")]
     public static partial void Locked(ILogger logger, string name, int seconds, int failures);
+
+    [LoggerMessage(EventId = 102, Level = LogLevel.Warning, Message = "login failed: {Name} from {Address}{Console}, {Failures} in a row")]
+    public static partial void Failed(ILogger logger, string name, string address, int failures, string console);
+
+    [LoggerMessage(EventId = 103, Level = LogLevel.Debug, Message = "login from {Address} refused unheard: too many attempts in hand")]
+    public static partial void Busy(ILogger logger, string address);
 }

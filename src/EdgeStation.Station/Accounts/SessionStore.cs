@@ -11,15 +11,19 @@ namespace EdgeStation.Station.Accounts;
 /// Server-side sessions, in memory (a restart logs everyone out). The cookie holds a random 256-bit id; the
 /// table is keyed by its SHA-256. A session ends after <see cref="SessionSettings.IdleTimeout"/> without a
 /// request or <see cref="SessionSettings.AbsoluteTimeout"/> after login, on the injected monotonic clock.
+/// Each account holds at most <see cref="MaxSessionsPerAccount"/>: its next login ends its own least recently used
+/// session, never another account's (a global cap let any account log every other out by logging in ~1,000 times).
+/// The table is thus bounded by the number of accounts, which only an admin can raise.
 /// </summary>
 public sealed class SessionStore(TimeProvider time, SessionSettings settings)
 {
     public const string CookieName = "es_session";
-    /// <summary>Above this many sessions the oldest are dropped (a kiosk has a handful).</summary>
-    public const int MaxSessions = 1000;
+    /// <summary>Sessions one account may hold at once (the kiosk, a laptop, a phone, a script…).</summary>
+    public const int MaxSessionsPerAccount = 10;
     private const int MaxCookieLength = 64;
 
     private readonly ConcurrentDictionary<string, UserSession> _sessions = new(StringComparer.Ordinal);
+    private readonly Lock _creating = new();
 
     public SessionSettings Settings { get; } = settings;
 
@@ -28,10 +32,14 @@ public sealed class SessionStore(TimeProvider time, SessionSettings settings)
     /// <summary>A new session for <paramref name="access"/>; returns it and the cookie value to send.</summary>
     public (UserSession Session, string Cookie) Create(UserAccess access)
     {
-        Sweep();
         var cookie = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
         var session = new UserSession(Key(cookie), access, Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32)), time.GetTimestamp());
-        _sessions[session.Key] = session;
+        lock (_creating) // two logins of one account at once must not both see room for one more
+        {
+            Sweep();
+            EvictBeyondCap(access.Name);
+            _sessions[session.Key] = session;
+        }
         return (session, cookie);
     }
 
@@ -78,12 +86,15 @@ public sealed class SessionStore(TimeProvider time, SessionSettings settings)
                 _sessions.TryRemove(key, out _);
             }
         }
-        if (_sessions.Count >= MaxSessions)
+    }
+
+    /// <summary>Makes room for one more session of <paramref name="name"/>: its least recently used ones go.</summary>
+    private void EvictBeyondCap(string name)
+    {
+        var own = _sessions.Values.Where(s => s.Access.Name == name).ToList();
+        foreach (var session in own.OrderBy(s => s.LastSeen).Take(own.Count - MaxSessionsPerAccount + 1))
         {
-            foreach (var (key, _) in _sessions.OrderBy(s => s.Value.LastSeen).Take(_sessions.Count - MaxSessions + 1))
-            {
-                _sessions.TryRemove(key, out _);
-            }
+            _sessions.TryRemove(session.Key, out _);
         }
     }
 

@@ -52,6 +52,7 @@ public static class StationHost
         var sessions = new SessionStore(time, config.Sessions);
         builder.Services.AddSingleton(users);
         builder.Services.AddSingleton(sessions);
+        builder.Services.AddLoginRateLimits(time);
         builder.Services.AddSingleton(sp => new LoginService(users, time, new LockoutPolicy(), sp.GetRequiredService<ILoggerFactory>().CreateLogger("EdgeStation.Accounts")));
         // UseSystemd registers the notifier only under systemd; the watchdog asks for it everywhere.
         builder.Services.TryAddSingleton<Microsoft.Extensions.Hosting.Systemd.ISystemdNotifier, Microsoft.Extensions.Hosting.Systemd.SystemdNotifier>();
@@ -68,6 +69,7 @@ public static class StationHost
         });
         app.UseRouting();
         app.Use(next => new AccessMiddleware(next, sessions, cliToken).InvokeAsync);
+        app.UseRateLimiter(); // POST /login per client address (LoginRateLimits)
         PublishForCli(app, store.DataDir, cliToken, config.Http);
         app.MapGet("/healthz", (LedgerStore s) => TypedResults.Json(new HealthResponse("ready", s.Head.Seq, metrics.UptimeSeconds), ApiJsonContext.Default.HealthResponse))
             .WithMetadata(AccessRule.Public);

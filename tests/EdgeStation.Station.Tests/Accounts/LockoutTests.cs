@@ -6,23 +6,38 @@ using EdgeStation.Station.Tests.Support;
 
 namespace EdgeStation.Station.Tests.Accounts;
 
-/// <summary>Lockout with a growing delay, per name, on the station's injected clock.</summary>
+/// <summary>
+/// Lockout with a growing delay, per name, on the station's injected clock. The attempts come from the network, each
+/// from another address (a distributed guesser, which the per-address limit alone does not stop); the local console's
+/// own count is tested at the end.
+/// </summary>
 public sealed class LockoutTests : IAsyncLifetime
 {
+    private readonly List<HttpClient> _clients = [];
     private ApiStation _station = null!;
-    private HttpClient _client = null!;
+    private int _nextHost = 2;
 
     public async Task InitializeAsync()
     {
         _station = await ApiStation.StartAsync();
         await _station.AddUserAsync("wangfang", Role.Official);
-        _client = _station.NewClient();
     }
 
-    public async Task DisposeAsync() => await _station.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        _clients.ForEach(c => c.Dispose());
+        await _station.DisposeAsync();
+    }
 
-    private Task<HttpResponseMessage> Login(string name, string secret) =>
-        _client.PostAsJsonAsync("/login", new { name, secret });
+    private Task<HttpResponseMessage> Login(string name, string secret)
+    {
+        var client = LanClient.Create(_station.Address, _nextHost++);
+        _clients.Add(client);
+        return client.PostAsJsonAsync("/login", new { name, secret });
+    }
+
+    private Task<HttpResponseMessage> ConsoleLogin(string name, string secret) =>
+        _station.NewClient().PostAsJsonAsync("/login", new { name, secret });
 
     private static int? RetryAfter(HttpResponseMessage r) =>
         r.Headers.RetryAfter?.Delta is { } d ? (int)d.TotalSeconds : null;
@@ -124,5 +139,34 @@ public sealed class LockoutTests : IAsyncLifetime
 
         using var doc = JsonDocument.Parse(await r.Content.ReadAsStringAsync());
         Assert.Contains("try again in 30 s", doc.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Failures_from_the_network_do_not_lock_the_local_console_out()
+    {
+        await FailTimes("wangfang", 5);
+
+        var fromNetwork = await Login("wangfang", ApiStation.Secret);
+        var fromConsole = await ConsoleLogin("wangfang", ApiStation.Secret);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, fromNetwork.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, fromConsole.StatusCode);
+        Assert.Equal(5, _station.Users.Find("wangfang")!.FailedLogins); // the network's lockout stays
+    }
+
+    [Fact]
+    public async Task The_local_console_locks_out_on_its_own_failures_and_leaves_the_network_count_alone()
+    {
+        for (var i = 0; i < 5; i++)
+        {
+            await ConsoleLogin("wangfang", "wrong-password");
+        }
+
+        var fromConsole = await ConsoleLogin("wangfang", ApiStation.Secret);
+        var fromNetwork = await Login("wangfang", ApiStation.Secret);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, fromConsole.StatusCode);
+        Assert.Equal(30, RetryAfter(fromConsole));
+        Assert.Equal(HttpStatusCode.OK, fromNetwork.StatusCode);
     }
 }

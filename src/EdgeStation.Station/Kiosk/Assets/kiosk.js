@@ -59,7 +59,8 @@
       post("/login", { name: form.elements.name.value.trim(), secret: form.elements.secret.value }).then(function (res) {
         if (res.ok) { window.location.href = form.dataset.next || "/"; return; }
         // The API speaks English to programs; the kiosk says it in the page's language.
-        var text = res.status === 429 ? form.dataset.locked
+        // Two kinds of 429: this name is locked after failures, or too many attempts (this address, or the station busy).
+        var text = res.status === 429 ? (res.json.title === "too many login attempts" ? form.dataset.busy : form.dataset.locked)
           : res.status === 401 ? form.dataset.wrong + (res.retryAfter > 0 ? " " + form.dataset.wait : "")
           : (res.json.detail || res.json.title || "");
         error.textContent = error.dataset.prefix + text.replace("{0}", String(res.retryAfter));

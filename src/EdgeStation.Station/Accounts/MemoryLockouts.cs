@@ -3,11 +3,12 @@ using EdgeStation.Domain.Accounts;
 namespace EdgeStation.Station.Accounts;
 
 /// <summary>
-/// Failure counts of names that have no account, in memory, so that guessing at a name that does not exist
-/// locks out exactly like guessing at one that does: the answers do not tell which names exist.
-/// Bounded: past <see cref="Capacity"/> names, unlocked ones are forgotten first.
+/// Lockout states kept in memory only, by login key: the names that have no account (so that guessing at a name that
+/// does not exist locks out exactly like guessing at one that does: the answers do not tell which names exist), and
+/// the local console's own count (see <see cref="LoginClient"/>). Bounded: past <see cref="Capacity"/> names,
+/// unlocked ones are forgotten first.
 /// </summary>
-public sealed class UnknownNameLockouts
+public sealed class MemoryLockouts
 {
     public const int Capacity = 10_000;
     private readonly Dictionary<string, LockoutState> _states = new(StringComparer.Ordinal);
@@ -25,6 +26,11 @@ public sealed class UnknownNameLockouts
     {
         lock (_lock)
         {
+            if (state == LockoutState.Clear)
+            {
+                _states.Remove(key);
+                return;
+            }
             if (_states.Count >= Capacity && !_states.ContainsKey(key))
             {
                 foreach (var k in _states.Where(s => !s.Value.IsLocked(now)).Select(s => s.Key).ToList())
