@@ -211,10 +211,13 @@ public static class KioskEndpoints
     private static List<FieldInput> AmendFields(RecordService service, RecordSnapshot record, IReadOnlySet<string> hidden, UiText text) =>
         service.Commands.Schemas[record.Type].InputFields
             .Where(f => !hidden.Contains(f.Key))
-            .Select(f => new FieldInput(f, text, "a-", f.Kind == FieldKind.Instant && record.Instant(f.Key) is { } at
-                ? TimeZoneInfo.ConvertTime(at, service.Commands.Time.Zone).ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture)
-                : record.Fields.TryGetValue(f.Key, out var v) ? v.ToString() : null) { GridNames = service.Config.GridNames })
+            .Select(f => new FieldInput(f, text, "a-", Prefill(service, record, f)) { GridNames = service.Config.GridNames })
             .ToList();
+
+    private static string? Prefill(RecordService service, RecordSnapshot record, FieldSpec f) =>
+        f.Kind == FieldKind.Instant && record.Instant(f.Key) is { } at
+            ? TimeZoneInfo.ConvertTime(at, service.Commands.Time.Zone).ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture)
+            : record.Fields.TryGetValue(f.Key, out var v) ? v.ToString() : null;
 
     /// <summary>The record's deadlines by the one rule the indicators count by (<see cref="RecordDeadlines"/>).</summary>
     private static IEnumerable<DueItem> Deadlines(RecordService service, RecordSnapshot r, DateOnly today)
