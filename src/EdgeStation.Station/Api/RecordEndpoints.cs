@@ -188,7 +188,7 @@ public static class RecordEndpoints
         }
         catch (Exception ex) when (ex is RecordInputException or AccessDeniedException or Storage.StorageEnvironmentException)
         {
-            return ApiProblem.For(ex);
+            return ApiProblem.For(ex, http);
         }
     }
 

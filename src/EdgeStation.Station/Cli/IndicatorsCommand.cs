@@ -22,7 +22,7 @@ public static class IndicatorsCommand
                     ? d
                     : throw new UsageException($"--date must be a date like 2026-03-15 (got '{text}')");
             }
-            using var session = g.Open(p, ctx, mustExist: false);
+            using var session = g.OpenToRead(p, ctx);
             if (day is { } asked)
             {
                 var today = session.Service.Today();

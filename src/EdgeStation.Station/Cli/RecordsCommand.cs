@@ -101,7 +101,7 @@ public static class RecordsCommand
         {
             var filter = ParseType(p.GetValue(type));
             var wantStatus = p.GetValue(status);
-            using var session = g.Open(p, ctx, mustExist: false);
+            using var session = g.OpenToRead(p, ctx);
             var rows = session.Store.Records(filter)
                 .Where(r => (p.GetValue(includeVoided) || !r.Voided) && (wantStatus is null || r.Status == wantStatus));
             if (p.GetValue(g.Json))
@@ -130,7 +130,7 @@ public static class RecordsCommand
         var cmd = new Command("show", "one record with its full history and what can be done next") { id };
         cmd.SetAction(p =>
         {
-            using var session = g.Open(p, ctx, mustExist: true);
+            using var session = g.OpenToRead(p, ctx);
             var record = session.Service.Get(p.GetValue(id)!);
             if (p.GetValue(g.Json))
             {

@@ -142,12 +142,14 @@ public static class KioskEndpoints
     internal static LayoutModel Layout(HttpContext http, RecordService service, UiText text, string title, string nav)
     {
         var session = http.UserSession();
-        return new(title, nav, text, service.Store.Station()?.Village ?? service.Config.Village, service.Store.Head.ToString())
+        // The ledger anchor only for who is signed in: the login page is seen by anyone in the room.
+        return new(title, nav, text, service.Store.Station()?.Village ?? service.Config.Village, session is null ? "" : service.Store.Head.ToString())
         {
             User = session?.Access.Name,
             CsrfToken = session?.CsrfToken ?? "",
             // The kiosk stands in a public room: the page leaves by itself when the server would end the session anyway.
             IdleSeconds = session is null ? 0 : (int)http.RequestServices.GetRequiredService<SessionStore>().Settings.IdleTimeout.TotalSeconds,
+            GridNames = service.Config.GridNames,
         };
     }
 
@@ -216,10 +218,13 @@ public static class KioskEndpoints
     private static List<FieldInput> AmendFields(RecordService service, RecordSnapshot record, IReadOnlySet<string> hidden, UiText text) =>
         service.Commands.Schemas[record.Type].InputFields
             .Where(f => !hidden.Contains(f.Key))
-            .Select(f => new FieldInput(f, text, "a-", f.Kind == FieldKind.Instant && record.Instant(f.Key) is { } at
-                ? TimeZoneInfo.ConvertTime(at, service.Commands.Time.Zone).ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture)
-                : record.Fields.TryGetValue(f.Key, out var v) ? v.ToString() : null))
+            .Select(f => new FieldInput(f, text, "a-", Prefill(service, record, f)) { GridNames = service.Config.GridNames })
             .ToList();
+
+    private static string? Prefill(RecordService service, RecordSnapshot record, FieldSpec f) =>
+        f.Kind == FieldKind.Instant && record.Instant(f.Key) is { } at
+            ? TimeZoneInfo.ConvertTime(at, service.Commands.Time.Zone).ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture)
+            : record.Fields.TryGetValue(f.Key, out var v) ? v.ToString() : null;
 
     /// <summary>The record's deadlines by the one rule the indicators count by (<see cref="RecordDeadlines"/>).</summary>
     private static IEnumerable<DueItem> Deadlines(RecordService service, RecordSnapshot r, DateOnly today)

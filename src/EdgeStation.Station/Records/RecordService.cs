@@ -31,6 +31,11 @@ public sealed class RecordService(LedgerStore store, StationConfig config, TimeP
     public async Task<AppendResult> AddAsync(RecordType type, IReadOnlyDictionary<string, string> raw, string actor)
     {
         var now = Now();
+        if (Store.Head.Seq == 0)
+        {
+            // Checked before the station's own entry is written: a rejected first record leaves no ledger behind.
+            Commands.Create(type, $"{RecordTypeNames.IdPrefix(type)}-0000-0000", raw, actor, now, Store.Find);
+        }
         EnsureStation(actor, now);
         return (await Store.AppendAsync(view =>
         {

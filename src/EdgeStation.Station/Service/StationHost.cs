@@ -43,7 +43,9 @@ public static class StationHost
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(config);
         builder.Services.AddSingleton(time);
-        builder.Services.AddSingleton(new RecordService(store, config, time));
+        var records = new RecordService(store, config, time);
+        builder.Services.AddSingleton(records);
+        builder.Services.AddSingleton(new Kiosk.ProblemText(Kiosk.UiText.Load(), records.Commands.Schemas));
         builder.Services.AddSingleton<StationMetrics>();
         var cliToken = LocalCliToken.Create();
         var users = new UserStore(store);

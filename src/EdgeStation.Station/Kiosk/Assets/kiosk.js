@@ -40,7 +40,8 @@
   function post(url, body) {
     return fetch(url, {
       method: "POST",
-      headers: { "Content-Type": "application/json", "X-CSRF-Token": token },
+      // The page's language: the API then explains a refused input in Chinese, with the form's words.
+      headers: { "Content-Type": "application/json", "X-CSRF-Token": token, "Accept-Language": document.documentElement.lang || "zh-CN" },
       body: JSON.stringify(body),
       credentials: "same-origin"
     }).then(function (r) {
