@@ -108,7 +108,7 @@ public sealed class KioskFlowTests : IClassFixture<KioskStation>
         Assert.True(await page.Locator("#chart-safety circle").CountAsync() >= 3); // 2026-01..03 at least
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(KioskStation.ScreenshotDir, "indicators-full-1024x600.png"), FullPage = true });
         await page.ClickAsync("#open-report");
-        await page.WaitForURLAsync("**/indicators/report?month=2026-03");
+        await page.WaitForURLAsync("**/indicators/report?month=2026-02"); // the last complete month
 
         Assert.Equal(_station.Store.Head.ToString(), await page.Locator("#report-anchor").InnerTextAsync());
         await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });

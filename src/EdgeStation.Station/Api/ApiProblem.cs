@@ -19,6 +19,26 @@ public static class ApiProblem
         _ => throw ex,
     };
 
+    /// <summary>
+    /// <see cref="For(Exception)"/>, with the detail in Chinese for the kiosk (it asks with Accept-Language: zh-CN);
+    /// programs keep the English detail that names the command line's options.
+    /// </summary>
+    public static IResult For(Exception ex, HttpContext http)
+    {
+        if (ex is not RecordInputException || !http.Request.Headers.AcceptLanguage.ToString().StartsWith("zh", StringComparison.OrdinalIgnoreCase))
+        {
+            return For(ex);
+        }
+        var status = ex switch
+        {
+            RecordNotFoundException => StatusCodes.Status404NotFound,
+            IllegalTransitionException => StatusCodes.Status409Conflict,
+            _ => StatusCodes.Status400BadRequest,
+        };
+        var chinese = http.RequestServices.GetRequiredService<Kiosk.ProblemText>().Chinese(ex.Message);
+        return Problem(status, "invalid input", chinese);
+    }
+
     public static IResult Problem(int status, string title, string detail) =>
         TypedResults.Json(
             new ProblemDetails { Status = status, Title = title, Detail = detail, Type = $"https://httpstatuses.io/{status}" },

@@ -26,7 +26,7 @@ public static class ExportCommand
         var cmd = new Command("export", "export all records") { format, redact, output };
         cmd.SetAction(p =>
         {
-            using var session = g.Open(p, ctx, mustExist: true);
+            using var session = g.OpenToRead(p, ctx);
             var schemas = session.Service.Commands.Schemas;
             var personal = RecordTypeNames.All.SelectMany(t => schemas[t].PersonalKeys).ToHashSet(StringComparer.Ordinal);
             var omit = p.GetValue(redact) ? personal : null;

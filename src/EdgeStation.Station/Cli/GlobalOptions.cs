@@ -82,14 +82,32 @@ public sealed class GlobalOptions
     public StationSession Open(ParseResult p, CliContext ctx, bool mustExist) =>
         OpenAt(ResolveDataDir(p, ctx), p, ctx, mustExist);
 
-    public StationSession OpenAt(string dataDir, ParseResult p, CliContext ctx, bool mustExist)
+    public StationSession OpenAt(string dataDir, ParseResult p, CliContext ctx, bool mustExist) =>
+        OpenAt(dataDir, p, ctx, mustExist, readOnly: false);
+
+    /// <summary>
+    /// For the read commands (list, show, verify, anchor, indicators, export, users list): the database must exist,
+    /// and nothing is created or changed (no folder, no file, no header rewrite), whatever the outcome.
+    /// </summary>
+    public StationSession OpenToRead(ParseResult p, CliContext ctx) =>
+        OpenAt(ResolveDataDir(p, ctx), p, ctx, mustExist: true, readOnly: true);
+
+    private StationSession OpenAt(string dataDir, ParseResult p, CliContext ctx, bool mustExist, bool readOnly)
     {
         if (ctx.Hosted is { } hosted)
         {
             return hosted; // inside the service, which holds the database already
         }
         var config = StationConfigLoader.Load(p.GetValue(Config), dataDir, ctx.Environment);
-        var store = LedgerStore.Open(dataDir, mustExist);
-        return new StationSession(store, new RecordService(store, config, ctx.Time), ctx.Time);
+        var store = LedgerStore.Open(dataDir, mustExist, readOnly);
+        try
+        {
+            return new StationSession(store, new RecordService(store, config, ctx.Time), ctx.Time);
+        }
+        catch
+        {
+            store.Dispose();
+            throw;
+        }
     }
 }

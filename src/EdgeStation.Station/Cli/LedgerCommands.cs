@@ -1,6 +1,7 @@
 using System.CommandLine;
 using EdgeStation.Station.Output;
 using EdgeStation.Storage.Ledger;
+using EdgeStation.Storage.Verification;
 
 namespace EdgeStation.Station.Cli;
 
@@ -14,7 +15,7 @@ public static class LedgerCommands
             Description = "an anchor SEQ:HASH from a monthly report: also catches entries cut from the end",
             HelpName = "SEQ:HASH",
         };
-        var cmd = new Command("verify", "walk the hash chain; exit 1 and name the first bad entry if anything was edited, deleted or reordered") { expect };
+        var cmd = new Command("verify", "walk the hash chain and re-derive every record, account and id counter from it; exit 1 naming the first bad entry, or each record/account and field whose stored state differs") { expect };
         cmd.SetAction(p =>
         {
             LedgerHead? anchor = null;
@@ -24,22 +25,30 @@ public static class LedgerCommands
                     ? h
                     : throw new UsageException($"--expect-head must look like 1234:<64 hex digits> (got '{text}')");
             }
-            using var session = g.Open(p, ctx, mustExist: true);
+            using var session = g.OpenToRead(p, ctx);
             var total = session.Store.Head.Seq;
             IProgress<long>? progress = ReferenceEquals(ctx.Error, Console.Error) && !Console.IsErrorRedirected && total > 50_000
                 ? new Progress<long>(n => ctx.Error.Write($"\rverified {n:N0} of {total:N0} entries"))
                 : null;
-            var result = LedgerVerifier.Verify(session.Store.Entries(), anchor, progress);
+            // One pass: the chain is walked and, entry by entry, folded into the state the ledger implies.
+            var derived = new DerivedState();
+            var result = LedgerVerifier.Verify(session.Store.Entries().Select(e =>
+            {
+                derived.Apply(e);
+                return e;
+            }), anchor, progress);
             if (progress is not null)
             {
                 ctx.Error.WriteLine();
             }
+            // What people read is checked only against a chain that holds: otherwise the chain is the news.
+            var differences = result.Ok ? DerivedStateVerifier.Compare(session.Store, derived) : [];
             if (p.GetValue(g.Json))
             {
                 using var s = new RecordJson.Stream(ctx.Out);
                 var w = s.Writer;
                 w.WriteStartObject();
-                w.WriteBoolean("ok", result.Ok);
+                w.WriteBoolean("ok", result.Ok && differences.Count == 0);
                 w.WriteNumber("entries", result.EntriesChecked);
                 w.WriteString("head", result.Head.ToString());
                 if (result.FirstBadSeq is { } bad)
@@ -47,17 +56,38 @@ public static class LedgerCommands
                     w.WriteNumber("firstBadSeq", bad);
                     w.WriteString("problem", result.Problem);
                 }
+                w.WriteStartArray("stateDifferences");
+                foreach (var d in differences)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("subject", d.Subject);
+                    w.WriteString("field", d.Field);
+                    w.WriteString("detail", d.Detail);
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
                 w.WriteEndObject();
             }
-            else if (result.Ok)
+            else if (result.Ok && differences.Count == 0)
             {
                 ctx.Out.WriteLine($"ledger intact: {result.EntriesChecked} entries, head {result.Head}");
+                ctx.Out.WriteLine($"stored state matches the ledger: {derived.Records.Count} records, {derived.Accounts.Count} accounts, {derived.Counters.Count} id counters");
             }
             if (!result.Ok)
             {
                 throw new CheckFailedException(
                     $"LEDGER TAMPERED: {result.Problem}. The {result.EntriesChecked} entries before it are intact (last good {result.Head}). " +
                     "Do not add records; report this to the township with this message.");
+            }
+            if (differences.Count > 0)
+            {
+                const int Shown = 20;
+                var lines = string.Join('\n', differences.Take(Shown).Select(d => "  " + d));
+                var more = differences.Count > Shown ? $"\n  … and {differences.Count - Shown} more" : "";
+                throw new CheckFailedException(
+                    $"STORED STATE DIFFERS FROM THE LEDGER (the chain itself is intact, {result.EntriesChecked} entries): what records show/list, " +
+                    $"the indicators or the accounts read is not what the ledger says:\n{lines}{more}\n" +
+                    "Do not add records. An admin can re-derive the stored state from the ledger with 'edgestation records rebuild'; report this to the township with this message.");
             }
             return ExitCodes.Ok;
         });
@@ -69,7 +99,7 @@ public static class LedgerCommands
         var cmd = new Command("anchor", "print the ledger head SEQ:HASH to write into the monthly report");
         cmd.SetAction(p =>
         {
-            using var session = g.Open(p, ctx, mustExist: true);
+            using var session = g.OpenToRead(p, ctx);
             var head = session.Store.Head;
             if (p.GetValue(g.Json))
             {

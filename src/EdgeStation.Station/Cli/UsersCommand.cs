@@ -69,7 +69,7 @@ public static class UsersCommand
         var cmd = new Command("list", "list the accounts: name, role, grids, state (never a password)");
         cmd.SetAction(p =>
         {
-            using var session = g.Open(p, ctx, mustExist: true);
+            using var session = g.OpenToRead(p, ctx);
             var all = session.Accounts.Users.All();
             var now = ctx.Time.GetUtcNow();
             if (p.GetValue(g.Json))

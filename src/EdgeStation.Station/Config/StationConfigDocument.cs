@@ -6,6 +6,8 @@ public sealed class StationConfigDocument
     public string? Village { get; set; }
     public string? TimeZone { get; set; }
     public string? DefaultGrid { get; set; }
+    /// <summary>Grid id → the name the kiosk shows, e.g. { "grid-1": "东头组" }.</summary>
+    public Dictionary<string, string>? Grids { get; set; }
     public List<string>? DisputeCategories { get; set; }
     public List<string>? GridEventCategories { get; set; }
     public string? EscalationAbove { get; set; }

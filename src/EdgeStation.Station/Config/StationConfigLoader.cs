@@ -138,7 +138,14 @@ public static class StationConfigLoader
                 throw new UsageException($"config file {path}: sessions.idleMinutes is longer than sessions.absoluteHours");
             }
         }
-        return new StationConfig(settings, doc.Village ?? "", path) { Http = http, Sessions = sessions };
+        var grids = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (grid, name) in doc.Grids ?? [])
+        {
+            grids[grid] = Domain.Accounts.GridNames.CheckDisplayName(grid, name ?? "") is { } problem
+                ? throw new UsageException($"config file {path}: grids: {problem}")
+                : name!.Trim();
+        }
+        return new StationConfig(settings, doc.Village ?? "", path) { Http = http, Sessions = sessions, GridNames = grids };
     }
 
     private static int Positive(int? value, int fallback, string key, string path) =>

@@ -21,9 +21,11 @@ public static class IndicatorPages
 
     public static void MapIndicatorPages(this IEndpointRouteBuilder app, UiText text)
     {
-        app.MapGet("/indicators", IResult (HttpContext http, RecordService service, string? month) =>
+        // The month picker sends y and m (two selects, zh-CN words, no script); links send month=YYYY-MM.
+        app.MapGet("/indicators", IResult (HttpContext http, RecordService service, string? month, string? y, string? m) =>
         {
             var today = service.Today();
+            month ??= PickedMonth(y, m);
             if (!TryMonth(month, today, out var selected))
             {
                 return BadMonth(text, month);
@@ -40,7 +42,14 @@ public static class IndicatorPages
                 new ChartSeries(text["ind.gridClosure"], "s3", trend.Select(p => Pct(p.Report?.GridEventClosedRate)).ToList()),
             ], 100, "%");
             var layout = KioskEndpoints.Layout(http, service, text, text["nav.indicators"], "nav.indicators");
-            return KioskEndpoints.Render(Slices.Indicators.Create(new IndicatorsPage(layout, point, trend, safety, rates)));
+            var firstYear = Math.Min(service.StationStart(today).Year, today.Year);
+            var years = Enumerable.Range(firstYear, today.Year - firstYear + 1).ToList();
+            return KioskEndpoints.Render(Slices.Indicators.Create(new IndicatorsPage(layout, point, trend, safety, rates)
+            {
+                Years = years,
+                // The report button prints what was picked, else the last month that is over.
+                ReportMonth = month is null ? LastCompleteMonth(today) : selected,
+            }));
         }).WithMetadata(ReadIndicators);
 
         app.MapGet("/indicators/report", IResult (HttpContext http, RecordService service, TimeProvider time, string? month) =>
@@ -49,6 +58,10 @@ public static class IndicatorPages
             if (!TryMonth(month, today, out var selected))
             {
                 return BadMonth(text, month);
+            }
+            if (string.IsNullOrEmpty(month))
+            {
+                selected = LastCompleteMonth(today); // a report is for a month that is over, unless one is asked for
             }
             // The anchor is the head of exactly the records the figures were computed from.
             var (point, head) = Point(service, selected, today);
@@ -76,6 +89,15 @@ public static class IndicatorPages
         month = parsed;
         return true;
     }
+
+    /// <summary>The first day of the month before <paramref name="today"/>'s: the last month whose figures are final.</summary>
+    internal static DateOnly LastCompleteMonth(DateOnly today) => new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
+
+    /// <summary>YYYY-MM from the picker's year and month selects; null when either is missing (then TryMonth judges it).</summary>
+    private static string? PickedMonth(string? year, string? month) =>
+        int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var yy) && int.TryParse(month, NumberStyles.None, CultureInfo.InvariantCulture, out var mm)
+            ? $"{yy:0000}-{mm:00}"
+            : year is null && month is null ? null : $"{year}-{month}";
 
     private static IResult BadMonth(UiText text, string? month) =>
         ApiProblem.Problem(StatusCodes.Status400BadRequest, "bad month", $"{text["ind.badMonth"]} (month={month})");

@@ -17,6 +17,7 @@ public static class KioskEndpoints
     public static void MapKiosk(this IEndpointRouteBuilder app)
     {
         var text = UiText.Load();
+        var notFound = new NotFoundAnswer(text);
         var css = ReadAsset("kiosk.css");
 
         app.MapGet("/assets/kiosk.css", (HttpContext http) =>
@@ -36,7 +37,7 @@ public static class KioskEndpoints
         {
             if (!RecordTypeNames.TryParse(type, out var recordType))
             {
-                return Results.NotFound();
+                return notFound.Answer(http, $"no record type '{type}'; types: {RecordTypeNames.AllNames}");
             }
             var workflow = Domain.Workflows.Workflows.For(recordType);
             var filter = new RecordListFilter(NullIfEmpty(status), NullIfEmpty(risk), 0);
@@ -77,7 +78,7 @@ public static class KioskEndpoints
         {
             if (!RecordTypeNames.TryParse(type, out var recordType))
             {
-                return Results.NotFound();
+                return notFound.Answer(http, $"no record type '{type}'; types: {RecordTypeNames.AllNames}");
             }
             var fields = service.Commands.Schemas[recordType].InputFields.ToList();
             return Render(Slices.NewRecord.Create(new NewRecordPage(Layout(http, service, text, text["form.new"], KioskNav.ForType(type)), type, fields)));
@@ -98,7 +99,7 @@ public static class KioskEndpoints
         {
             if (service.Store.Find(id) is not { } record)
             {
-                return Results.NotFound();
+                return notFound.Answer(http, $"no record {id}");
             }
             var type = RecordTypeNames.Name(record.Type);
             var access = http.Access();
@@ -141,19 +142,27 @@ public static class KioskEndpoints
     internal static LayoutModel Layout(HttpContext http, RecordService service, UiText text, string title, string nav)
     {
         var session = http.UserSession();
-        return new(title, nav, text, service.Store.Station()?.Village ?? service.Config.Village, service.Store.Head.ToString())
+        // The ledger anchor only for who is signed in: the login page is seen by anyone in the room.
+        return new(title, nav, text, service.Store.Station()?.Village ?? service.Config.Village, session is null ? "" : service.Store.Head.ToString())
         {
             User = session?.Access.Name,
             CsrfToken = session?.CsrfToken ?? "",
             // The kiosk stands in a public room: the page leaves by itself when the server would end the session anyway.
             IdleSeconds = session is null ? 0 : (int)http.RequestServices.GetRequiredService<SessionStore>().Settings.IdleTimeout.TotalSeconds,
             StorageFault = service.Store.Fault is { } fault ? text[fault.Kind == Storage.Ledger.StoreFaultKind.DiskFull ? "fault.diskFull" : "fault.writeFailed"] : null,
+            GridNames = service.Config.GridNames,
         };
     }
 
-    /// <summary>Only a local path may follow the login: never another site.</summary>
-    private static string SafeNext(string? next) =>
-        next is { Length: > 0 } n && n.StartsWith('/') && !n.StartsWith("//", StringComparison.Ordinal) && !n.Contains('\\') ? n : "/";
+    /// <summary>
+    /// Only a local path may follow the login, never another site: one '/', then printable ASCII without '\\'.
+    /// Browsers drop tabs and newlines from a URL, so "/\t/evil.example" would become "//evil.example": refused.
+    /// </summary>
+    public static string SafeNext(string? next) =>
+        next is { Length: > 1 } n && n[0] == '/' && n[1] is not ('/' or '\\') && n.All(c => c is > ' ' and < '\x7f' and not '\\')
+        && Uri.TryCreate(n, UriKind.Relative, out _)
+            ? n
+            : "/";
 
     private static string? NullIfEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
@@ -210,10 +219,13 @@ public static class KioskEndpoints
     private static List<FieldInput> AmendFields(RecordService service, RecordSnapshot record, IReadOnlySet<string> hidden, UiText text) =>
         service.Commands.Schemas[record.Type].InputFields
             .Where(f => !hidden.Contains(f.Key))
-            .Select(f => new FieldInput(f, text, "a-", f.Kind == FieldKind.Instant && record.Instant(f.Key) is { } at
-                ? TimeZoneInfo.ConvertTime(at, service.Commands.Time.Zone).ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture)
-                : record.Fields.TryGetValue(f.Key, out var v) ? v.ToString() : null))
+            .Select(f => new FieldInput(f, text, "a-", Prefill(service, record, f)) { GridNames = service.Config.GridNames })
             .ToList();
+
+    private static string? Prefill(RecordService service, RecordSnapshot record, FieldSpec f) =>
+        f.Kind == FieldKind.Instant && record.Instant(f.Key) is { } at
+            ? TimeZoneInfo.ConvertTime(at, service.Commands.Time.Zone).ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture)
+            : record.Fields.TryGetValue(f.Key, out var v) ? v.ToString() : null;
 
     /// <summary>The record's deadlines by the one rule the indicators count by (<see cref="RecordDeadlines"/>).</summary>
     private static IEnumerable<DueItem> Deadlines(RecordService service, RecordSnapshot r, DateOnly today)

@@ -48,7 +48,9 @@ public static class StationHost
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(config);
         builder.Services.AddSingleton(time);
-        builder.Services.AddSingleton(new RecordService(store, config, time));
+        var records = new RecordService(store, config, time);
+        builder.Services.AddSingleton(records);
+        builder.Services.AddSingleton(new Kiosk.ProblemText(Kiosk.UiText.Load(), records.Commands.Schemas));
         builder.Services.AddSingleton<StationMetrics>();
         var cliToken = LocalCliToken.Create();
         var users = new UserStore(store);
@@ -72,7 +74,7 @@ public static class StationHost
             metrics.Observe(route, http.Request.Method, http.Response.StatusCode, Stopwatch.GetElapsedTime(started));
         });
         app.UseRouting();
-        app.Use(next => new AccessMiddleware(next, sessions, cliToken).InvokeAsync);
+        app.Use(next => new AccessMiddleware(next, sessions, cliToken, config.Http.Bind).InvokeAsync);
         app.UseRateLimiter(); // POST /login per client address (LoginRateLimits)
         PublishForCli(app, store.DataDir, cliToken, config.Http);
         // Not ready while the ledger takes no writes (a full disk): reads go on, /healthz/live stays 200.
@@ -88,7 +90,8 @@ public static class StationHost
         app.MapRecordEndpoints();
         app.MapCliReadEndpoints();
         app.MapKiosk();
-        app.MapFallback(IResult () => ApiProblem.Problem(StatusCodes.Status404NotFound, "not found", "no such page or endpoint"))
+        var notFound = new NotFoundAnswer(UiText.Load());
+        app.MapFallback(IResult (HttpContext http) => notFound.Answer(http, "no such page or endpoint"))
             .WithMetadata(AccessRule.SignedIn);
         return app;
     }

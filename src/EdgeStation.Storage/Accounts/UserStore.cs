@@ -31,14 +31,14 @@ public sealed class UserStore
     public UserAccount? Find(string name)
     {
         var key = UserNames.LoginKey(name);
-        return key.Length == 0 ? null : _users.FindById(key) is { } doc ? UserBson.FromBson(doc) : null;
+        return key.Length == 0 ? null : StoredDataException.Read(_store.DataDir, () => _users.FindById(key) is { } doc ? UserBson.FromBson(doc) : null);
     }
 
     /// <summary>Every account, by name.</summary>
     public IReadOnlyList<UserAccount> All() =>
-        [.. _users.FindAll().Select(UserBson.FromBson).OrderBy(u => u.Name, StringComparer.Ordinal)];
+        StoredDataException.Read(_store.DataDir, () => _users.FindAll().Select(UserBson.FromBson).OrderBy(u => u.Name, StringComparer.Ordinal).ToList());
 
-    public int Count() => _users.Count();
+    public int Count() => StoredDataException.Read(_store.DataDir, _users.Count);
 
     public async Task<UserAccount> AddAsync(string name, Role role, IEnumerable<string>? grids, string passwordHash, string actor, DateTimeOffset now)
     {

@@ -97,6 +97,9 @@ public sealed partial class LedgerStore : IDisposable
     /// <summary>
     /// Opens (creating if needed) the database in <paramref name="dataDir"/>, taking the single-owner lock.
     /// Throws <see cref="StorageEnvironmentException"/> when the directory, the file or the lock cannot be had.
+    /// <paramref name="readOnly"/> (the read commands) never creates or changes a file: LiteDB opens the file
+    /// read-only, unless a crash left entries to recover (<see cref="DatabaseFileCheck.NeedsRecovery"/>).
+    /// A refused file is left byte for byte as it was: it is checked before LiteDB, which "repairs", ever sees it.
     /// </summary>
     /// <param name="time">The clock of the writer's retry backoff after a failed write (tests pass a fake one).</param>
     public static LedgerStore Open(string dataDir, bool mustExist = false, bool readOnly = false, TimeProvider? time = null)
@@ -109,22 +112,30 @@ public sealed partial class LedgerStore : IDisposable
         StationLock? stationLock = null;
         try
         {
+            var newDir = !Directory.Exists(dataDir);
             Directory.CreateDirectory(dataDir);
             stationLock = StationLock.Acquire(dataDir);
+            var isNew = !File.Exists(path);
             DatabaseFileCheck.EnsureLiteDb(path);
+            DatabaseFileCheck.EnsureLog(dataDir);
+            var liteReadOnly = readOnly && !DatabaseFileCheck.NeedsRecovery(dataDir);
             var db = new LiteDatabase(new ConnectionString
             {
                 Filename = path,
                 Connection = ConnectionType.Direct,
-                ReadOnly = readOnly,
+                ReadOnly = liteReadOnly,
             });
             try
             {
-                return new LedgerStore(dataDir, db, stationLock, readOnly) { _time = time ?? TimeProvider.System };
+                return new LedgerStore(dataDir, db, stationLock, liteReadOnly) { _created = isNew ? new CreatedFiles(newDir) : null, _time = time ?? TimeProvider.System };
             }
             catch
             {
                 db.Dispose();
+                if (isNew)
+                {
+                    CreatedFilesCleanup.RemoveDatabase(dataDir);
+                }
                 throw;
             }
         }
@@ -133,7 +144,7 @@ public sealed partial class LedgerStore : IDisposable
             stationLock?.Dispose();
             throw;
         }
-        catch (Exception ex) when (ex is LiteException or InvalidCastException or KeyNotFoundException)
+        catch (Exception ex) when (StoredDataException.IsDamage(ex))
         {
             stationLock?.Dispose();
             throw new StorageEnvironmentException($"{path} is not a readable station database ({ex.Message}). It was left as it is: restore it from a backup or move it aside.", ex);
@@ -144,6 +155,11 @@ public sealed partial class LedgerStore : IDisposable
             throw new StorageEnvironmentException($"cannot open the station database in {dataDir}: {ex.Message}", ex);
         }
     }
+
+    /// <summary>This open made the database (and perhaps its folder): if nothing is ever committed, Dispose removes them again.</summary>
+    private sealed record CreatedFiles(bool Folder);
+
+    private CreatedFiles? _created;
 
     /// <summary>
     /// Appends the event that <paramref name="build"/> returns (null: nothing to append). The builder runs on the
@@ -195,19 +211,13 @@ public sealed partial class LedgerStore : IDisposable
     }
 
     public RecordSnapshot? Find(string recordId) =>
-        _records.FindById(recordId) is { } doc ? SnapshotBson.FromBson(doc) : null;
+        StoredDataException.Read(DataDir, () => _records.FindById(recordId) is { } doc ? SnapshotBson.FromBson(doc) : null);
 
     /// <summary>Streams records (in id order), optionally of one type; nothing is held beyond the current one.</summary>
-    public IEnumerable<RecordSnapshot> Records(RecordType? type = null)
-    {
-        var docs = type is { } t
+    public IEnumerable<RecordSnapshot> Records(RecordType? type = null) =>
+        StoredDataException.Stream(DataDir, () => (type is { } t
             ? _records.Find(Query.EQ("type", RecordTypeNames.Name(t)))
-            : _records.FindAll();
-        foreach (var doc in docs)
-        {
-            yield return SnapshotBson.FromBson(doc);
-        }
-    }
+            : _records.FindAll()).Select(SnapshotBson.FromBson));
 
     /// <summary>
     /// One page of records of a type, newest id first (ids count up per type and year, ordinal order). The ids come
@@ -234,7 +244,7 @@ public sealed partial class LedgerStore : IDisposable
     public int RecordCount(RecordType? type = null) =>
         _summaries is { } s
             ? type is { } st ? s.CountOf(st) : s.Count
-            : type is { } t ? _records.Count(Query.EQ("type", RecordTypeNames.Name(t))) : _records.Count();
+            : StoredDataException.Read(DataDir, () => type is { } t ? _records.Count(Query.EQ("type", RecordTypeNames.Name(t))) : _records.Count());
 
     /// <summary>
     /// Every record's <see cref="RecordSummary"/> as of the latest commit: an immutable set a reader may keep.
@@ -313,24 +323,35 @@ public sealed partial class LedgerStore : IDisposable
         }
     }
 
+    /// <summary>The records collection as stored, for the derived-state check (Verification/DerivedStateVerifier).</summary>
+    internal IEnumerable<BsonDocument> StoredRecordDocuments() => StoredDataException.Stream(DataDir, _records.FindAll);
+
+    /// <summary>The id counters as stored, for the derived-state check.</summary>
+    internal IEnumerable<BsonDocument> StoredCounterDocuments() => StoredDataException.Stream(DataDir, _counters.FindAll);
+
+    /// <summary>Another collection (users) as stored, for the derived-state check.</summary>
+    internal IEnumerable<BsonDocument> StoredDocuments(string collection) => StoredDataException.Stream(DataDir, Collection(collection).FindAll);
+
+    /// <summary>Whether <paramref name="head"/> names an entry of this ledger (its seq with its hash), or the empty head.</summary>
+    internal bool IsEntryOf(LedgerHead head) =>
+        head.Seq == 0
+            ? head == LedgerHead.Empty
+            : StoredDataException.Read(DataDir, () => _ledger.FindById(head.Seq) is { } at && at["hash"].IsString && at["hash"].AsString == head.Hash);
+
     /// <summary>Streams the chain in seq order as stored, for verify and export.</summary>
-    public IEnumerable<LedgerEntry> Entries()
-    {
-        foreach (var doc in _ledger.Find(Query.All(Query.Ascending)))
-        {
-            yield return EntryFromBson(doc);
-        }
-    }
+    public IEnumerable<LedgerEntry> Entries() =>
+        StoredDataException.Stream(DataDir, () => _ledger.Find(Query.All(Query.Ascending)).Select(EntryFromBson));
 
     /// <summary>The ledger entries of one record, oldest first: its full history.</summary>
     public IEnumerable<(LedgerEntry Entry, RecordEvent Event)> History(string recordId) =>
-        _ledger.Find(Query.EQ("recordId", recordId))
+        StoredDataException.Read(DataDir, () => _ledger.Find(Query.EQ("recordId", recordId))
             .Select(EntryFromBson)
             .OrderBy(e => e.Seq)
-            .Select(e => (e, RecordEventCodec.Decode(e.Content)));
+            .Select(e => (e, RecordEventCodec.Decode(e.Content)))
+            .ToList());
 
     /// <summary>The station's first entry, or null before anything was recorded. Read once: entry 1 never changes.</summary>
-    public StationInfo? Station() => _station ??= ReadStation();
+    public StationInfo? Station() => _station ??= StoredDataException.Read(DataDir, ReadStation);
 
     private StationInfo? _station;
 
@@ -391,6 +412,10 @@ public sealed partial class LedgerStore : IDisposable
         }
         _lock?.Dispose();
         _queue.Dispose();
+        if (_created is { } created && _head.Seq == 0 && _fault is null)
+        {
+            CreatedFilesCleanup.Remove(DataDir, created.Folder);
+        }
         _retryWake.Dispose();
     }
 
@@ -536,6 +561,7 @@ public sealed partial class LedgerStore : IDisposable
                         continue;
                     }
                     e = pending.Build(view);
+                    view.KeepIds();
                     if (e is not null && pending.Request is { } keyed)
                     {
                         e = e with { Request = keyed.Key };
@@ -543,6 +569,7 @@ public sealed partial class LedgerStore : IDisposable
                 }
                 catch (Exception ex)
                 {
+                    view.ReleaseIds(); // a rejected entry uses up no number
                     pending.Done.TrySetException(ex);
                     continue;
                 }
@@ -684,12 +711,26 @@ public sealed partial class LedgerStore : IDisposable
         public string NextRecordId(RecordType type, int year)
         {
             var key = $"{RecordTypeNames.IdPrefix(type)}-{year.ToString(CultureInfo.InvariantCulture)}";
-            if (!Counters.TryGetValue(key, out var n))
+            if (!_taken.TryGetValue(key, out var n) && !Counters.TryGetValue(key, out n))
             {
                 n = store._counters.FindById(key) is { } doc ? doc["n"].AsInt64 : 0;
             }
-            Counters[key] = ++n;
+            _taken[key] = ++n;
             return $"{key}-{n.ToString("D4", CultureInfo.InvariantCulture)}";
         }
+
+        // Numbers handed to the builder running now: they count only once its entry is accepted.
+        private readonly Dictionary<string, long> _taken = new(StringComparer.Ordinal);
+
+        public void KeepIds()
+        {
+            foreach (var (key, n) in _taken)
+            {
+                Counters[key] = n;
+            }
+            _taken.Clear();
+        }
+
+        public void ReleaseIds() => _taken.Clear();
     }
 }

@@ -38,7 +38,8 @@
   }
 
   function post(url, body, key) {
-    var headers = { "Content-Type": "application/json", "X-CSRF-Token": token };
+    // The page's language: the API then explains a refused input in Chinese, with the form's words.
+    var headers = { "Content-Type": "application/json", "X-CSRF-Token": token, "Accept-Language": document.documentElement.lang || "zh-CN" };
     // One key per rendered form: submitting again after a timeout or a 503 cannot store the entry twice.
     if (key) { headers["Idempotency-Key"] = key; }
     return fetch(url, {

@@ -1,0 +1,66 @@
+using System.Text;
+using LiteDB;
+
+namespace EdgeStation.Storage.Ledger;
+
+/// <summary>
+/// What reading a damaged station.db throws. LiteDB decodes whatever bytes a page holds, so one changed byte
+/// surfaces as any of these (a bad UTF-8 sequence, a length past the page, a type tag it does not know) rather
+/// than as one "corrupt" error. Every read of stored data turns them into a <see cref="StorageEnvironmentException"/>
+/// (exit 3, HTTP 503) that says what to do, instead of a crash.
+/// </summary>
+internal static class StoredDataException
+{
+    public static bool IsDamage(Exception ex) => ex is LiteException
+        or InvalidCastException
+        or KeyNotFoundException
+        or DecoderFallbackException
+        or ArgumentException // ArgumentOutOfRangeException among them: an offset or length read from a page
+        or IndexOutOfRangeException
+        or FormatException
+        or OverflowException
+        or InvalidDataException
+        or EndOfStreamException
+        or NullReferenceException // a page pointer that leads nowhere
+        or InvalidOperationException;
+
+    public static StorageEnvironmentException Damaged(string dataDir, Exception ex) => new(
+        $"{Path.Combine(dataDir, LedgerStore.FileName)} is damaged: a stored page could not be read ({ex.GetType().Name}: {ex.Message}). " +
+        "Nothing was changed. Run 'edgestation records verify'; restore the file from a backup if the ledger itself is hit.", ex);
+
+    /// <summary>Runs one read of stored data, turning damage into <see cref="StorageEnvironmentException"/>.</summary>
+    public static T Read<T>(string dataDir, Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (Exception ex) when (IsDamage(ex))
+        {
+            throw Damaged(dataDir, ex);
+        }
+    }
+
+    /// <summary>Streams <paramref name="source"/>, turning damage met on the way into <see cref="StorageEnvironmentException"/>.</summary>
+    public static IEnumerable<T> Stream<T>(string dataDir, Func<IEnumerable<T>> source)
+    {
+        using var e = Read(dataDir, () => source().GetEnumerator());
+        while (true)
+        {
+            T item;
+            try
+            {
+                if (!e.MoveNext())
+                {
+                    yield break;
+                }
+                item = e.Current;
+            }
+            catch (Exception ex) when (IsDamage(ex))
+            {
+                throw Damaged(dataDir, ex);
+            }
+            yield return item;
+        }
+    }
+}
