@@ -22,7 +22,8 @@ internal static class StoredDataException
         or InvalidDataException
         or EndOfStreamException
         or NullReferenceException // a page pointer that leads nowhere
-        or InvalidOperationException;
+        or InvalidOperationException
+        or NotSupportedException; // "BSON type not supported": a type tag changed
 
     public static StorageEnvironmentException Damaged(string dataDir, Exception ex) => new(
         $"{Path.Combine(dataDir, LedgerStore.FileName)} is damaged: a stored page could not be read ({ex.GetType().Name}: {ex.Message}). " +
