@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # EdgeStation's benchmark suite: BenchmarkDotNet (ledger append, group commit, verify, indicators),
 # then process-level figures of the Native-AOT binary (start time, peak RSS, size), then the service
-# (`edgestation run` over 100,000 records: start to ready, idle RSS, kiosk pages under wrk), then one table
+# (`edgestation run` over 100,000 records: start to ready, idle RSS, kiosk pages under wrk), then logins under a
+# flood of 16 clients (`edgestation run` on a fresh data dir: a real user's p50/p95 beside one unloaded login), then one table
 # of targets, results, floors measured in the same run, ratios and pass/fail. docs/benchmarks.md
 # says what each figure means.
 set -uo pipefail
@@ -13,7 +14,7 @@ usage() {
     cat <<'EOF'
 usage: scripts/bench.sh [--quick] [--filter PATTERN] [--size N] [--publish]
                         [--skip-apt] [--skip-bdn] [--skip-process] [--skip-service]
-                        [--service-duration S] [--strict]
+                        [--service-duration S] [--skip-login] [--login-seconds S] [--strict]
 
   --quick          a handful of iterations and runs: a smoke check that everything works,
                    not a measurement (the table says so)
@@ -31,6 +32,11 @@ usage: scripts/bench.sh [--quick] [--filter PATTERN] [--size N] [--publish]
                    home page and record list under wrk -t2 -c20, beside /healthz/live)
   --service-duration S
                    seconds of wrk per endpoint (default 20; 5 with --quick)
+  --skip-login     skip the login stage (edgestation run on a fresh data dir: a real user's
+                   login unloaded, then once a second while 16 clients, each from its own
+                   loopback address, flood POST /login with random names)
+  --login-seconds S
+                   seconds of the real user's logins under the flood (default 30; 8 with --quick)
   --strict         exit 1 when a target is missed (default: exit 0 once everything ran)
 
 Results: artifacts/bench/ (summary.md, bdn/results/, process/, logs/). The ledgers the
@@ -49,6 +55,8 @@ skip_bdn=0
 skip_process=0
 skip_service=0
 service_duration=""
+skip_login=0
+login_seconds=""
 strict=0
 filters=()
 while [[ $# -gt 0 ]]; do
@@ -70,6 +78,10 @@ while [[ $# -gt 0 ]]; do
         --service-duration)
             [[ $# -ge 2 && "$2" =~ ^[1-9][0-9]*$ ]] || { es_err "--service-duration needs a number of seconds"; usage >&2; exit "$ES_EXIT_USAGE"; }
             service_duration="$2"; shift 2 ;;
+        --skip-login) skip_login=1; shift ;;
+        --login-seconds)
+            [[ $# -ge 2 && "$2" =~ ^[1-9][0-9]*$ ]] || { es_err "--login-seconds needs a number of seconds"; usage >&2; exit "$ES_EXIT_USAGE"; }
+            login_seconds="$2"; shift 2 ;;
         --strict) strict=1; shift ;;
         *) es_err "unknown argument: $1"; usage >&2; exit "$ES_EXIT_USAGE" ;;
     esac
@@ -477,6 +489,57 @@ if [[ $skip_service -eq 0 ]]; then
     exec {idle_fd}>&-
     rm -rf "$svc_data" "$svc/idle.fifo" "$cookie_jar" "$svc/login.json" "$svc/hello-rss.tmp"
     printf 'load_average_after\t%s\n' "$(cut -d' ' -f1-3 /proc/loadavg)" >>"$svc_metrics"
+fi
+
+# ---------------------------------------------------------------- login under flood
+# Issue 15, item 4: `edgestation run` on a fresh data dir with one official; the real user's login unloaded (the
+# floor), then while 16 clients, each from its own loopback address (127.0.0.2 …, network clients to the station),
+# post random names to /login as fast as they are answered, the real user logs in once a second from a device of
+# their own. Target: p95 ≤ 1 s. Raw output: artifacts/bench/login/.
+if [[ $skip_login -eq 0 ]]; then
+    phase "login under flood: 16 clients posting random names, a real user logging in once a second"
+    lg="$out/login"
+    rm -rf "$lg"
+    mkdir -p "$lg/data"
+    lg_seconds="${login_seconds:-30}"; [[ -z "$login_seconds" && $quick -eq 1 ]] && lg_seconds=8
+    ensure_binary
+    lg_user="bench-official"
+    lg_secret="bench-$(od -An -N9 -tx1 /dev/urandom | tr -d ' \n')"
+    lg_port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()' 2>/dev/null \
+        || echo $((20000 + RANDOM % 20000)))"
+    lg_pid=""
+    lg_log="$logs/login-run.log"
+    if [[ ! -x "$binary" ]]; then
+        step_failed "login stage: no AOT binary ($binary)"
+    elif ! printf '%s\n' "$lg_secret" | "$binary" users add --role official "$lg_user" --password-stdin --data-dir "$lg/data" \
+        >"$logs/login-users.log" 2>&1; then
+        step_failed "login stage: edgestation users add" "$logs/login-users.log"
+    else
+        "$binary" run --data-dir "$lg/data" --urls "http://127.0.0.1:$lg_port" >"$lg_log" 2>&1 &
+        lg_pid=$!
+        trap '[[ -n "$lg_pid" ]] && kill -TERM "$lg_pid" 2>/dev/null' EXIT
+        lg_ready=0
+        for ((i = 0; i < 300; i++)); do
+            if curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$lg_port/healthz/live"; then lg_ready=1; break; fi
+            kill -0 "$lg_pid" 2>/dev/null || break
+            sleep 0.1
+        done
+        if [[ $lg_ready -eq 1 ]]; then
+            printf 'nproc\t%s\n' "$(nproc)" >"$lg/metrics.tsv"
+            if ! bench login-flood "http://127.0.0.1:$lg_port" "$lg_user" "$lg_secret" "$lg/flood.tsv" --clients 16 --seconds "$lg_seconds" \
+                2>&1 | tee "$logs/login-flood.log"; then
+                step_failed "login under flood (the real user was refused at least once)" "$logs/login-flood.log"
+            fi
+            [[ -f "$lg/flood.tsv" ]] && sed 's/^/login_/' "$lg/flood.tsv" >>"$lg/metrics.tsv"
+        else
+            step_failed "login stage: edgestation run did not become ready" "$lg_log"
+        fi
+        kill -TERM "$lg_pid" 2>/dev/null
+        wait "$lg_pid" 2>/dev/null
+        lg_pid=""
+        trap - EXIT
+    fi
+    rm -rf "$lg/data"
 fi
 
 # ---------------------------------------------------------------- summary

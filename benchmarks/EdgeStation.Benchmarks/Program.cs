@@ -5,6 +5,8 @@ using EdgeStation.Benchmarks;
 // Benchmark helpers first (not benchmarks):
 //   make-data DIR N [--entries]   a data dir with N realistic records (or N ledger entries), for scripts/bench.sh
 //   summarize DIR                 the targets table from a bench.sh results dir (artifacts/bench)
+//   login-flood URL NAME SECRET OUT [--clients N] [--seconds S]
+//                                 a real user's logins while N clients flood /login (bench.sh's login stage)
 // Anything else goes to BenchmarkDotNet; `--quick` (ours) runs a few iterations for a smoke check.
 if (args is ["make-data", var dir, var count, .. var rest])
 {
@@ -22,6 +24,27 @@ if (args is ["make-data", ..])
 {
     Console.Error.WriteLine("usage: make-data DIR N [--entries]");
     return 2;
+}
+if (args is ["login-flood", var url, var user, var secret, var output, .. var options])
+{
+    var clients = 16;
+    var seconds = 30;
+    for (var i = 0; i + 1 < options.Length; i += 2)
+    {
+        var ok = int.TryParse(options[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0;
+        if (!ok || options[i] is not ("--clients" or "--seconds") || (options[i] == "--clients" && value > 250))
+        {
+            Console.Error.WriteLine($"login-flood: bad option {options[i]} {options[i + 1]} (--clients 1–250, --seconds N)");
+            return 2;
+        }
+        (clients, seconds) = options[i] == "--clients" ? (value, seconds) : (clients, value);
+    }
+    if (options.Length % 2 != 0 || !Uri.TryCreate(url, UriKind.Absolute, out var station))
+    {
+        Console.Error.WriteLine("usage: login-flood URL NAME SECRET OUT.tsv [--clients N] [--seconds S]");
+        return 2;
+    }
+    return await LoginFlood.RunAsync(station, user, secret, output, clients, seconds);
 }
 if (args is ["summarize", var resultsDir])
 {

@@ -114,6 +114,7 @@ public static class SummaryReport
 
         // 6. The service (scripts/bench.sh's service stage).
         rows.AddRange(ServiceRows(LoadMetrics(Path.Combine(dir, "service", "metrics.tsv"))));
+        rows.AddRange(LoginFloodRows(LoadMetrics(Path.Combine(dir, "login", "metrics.tsv"))));
 
         var sb = new StringBuilder();
         if (quick)
@@ -253,6 +254,51 @@ public static class SummaryReport
         {
             rows.Add([label, "—", Number(m, key) is { } sec ? Time(sec * 1e9) : "n/a", "—", "—", "info"]);
         }
+        return rows;
+    }
+
+    /// <summary>
+    /// The "login under flood" stage (issue 15): the real user's login p50/p95 while 16 network clients post random
+    /// names, beside the same login unloaded. Nothing when the stage did not run.
+    /// </summary>
+    private static List<string[]> LoginFloodRows(Dictionary<string, string> m)
+    {
+        var rows = new List<string[]>();
+        if (!m.ContainsKey("login_real_p95_us"))
+        {
+            return rows;
+        }
+        double? Us(string key) => Number(m, key) is { } us ? us * 1e3 : null; // → ns
+        var floor = Us("login_floor_p50_us");
+        var clients = m.GetValueOrDefault("login_clients", "16");
+        var count = Number(m, "login_real_count") ?? 0;
+        var ok = Number(m, "login_real_ok") ?? 0;
+        foreach (var (p, target) in new (string, double?)[] { ("p50", null), ("p95", 1e9), ("max", null) })
+        {
+            var v = Us($"login_real_{p}_us");
+            rows.Add(
+            [
+                $"login of a real user while {clients} clients flood `/login` with random names, {p} ({ok.ToString("0", Inv)} of {count.ToString("0", Inv)} let in)",
+                target is { } t ? "≤ " + Time(t, trim: true) : "—",
+                v is { } x ? Time(x) : "n/a",
+                floor is { } f ? $"the same login unloaded (median of {m.GetValueOrDefault("login_floor_runs", "?")}) {Time(f)}" : "n/a",
+                v is { } a && floor is { } b && b > 0 ? Ratio(a / b) : "n/a",
+                v is null ? "n/a" : target is { } t2 ? Verdict(v <= t2 && ok == count) : "info",
+            ]);
+        }
+        var seconds = Number(m, "login_flood_seconds");
+        var total = Number(m, "login_flood_requests");
+        rows.Add(
+        [
+            "  the flood: requests answered (401 checked / 429 refused unheard / other)",
+            "—",
+            total is { } n && seconds is > 0
+                ? $"{n.ToString("0", Inv)} in {seconds.Value.ToString("0", Inv)} s ({m.GetValueOrDefault("login_flood_401")} / {m.GetValueOrDefault("login_flood_429")} / {m.GetValueOrDefault("login_flood_other")})"
+                : "n/a",
+            "—",
+            "—",
+            "info",
+        ]);
         return rows;
     }
 

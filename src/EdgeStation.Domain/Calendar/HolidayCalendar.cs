@@ -4,17 +4,18 @@ namespace EdgeStation.Domain.Calendar;
 
 /// <summary>
 /// The official schedule of rest days and make-up workdays (调休上班). Dates not listed follow the normal
-/// Monday–Friday week. Each year is published by the State Council the November before, so the schedule is data.
+/// Monday–Friday week. Each year is published by the State Council the November before, so the schedule is data:
+/// the years built in, plus those imported later (`edgestation holidays import`, kept in the ledger).
 /// </summary>
 public sealed class HolidayCalendar
 {
-    private readonly Dictionary<DateOnly, bool> _overrides; // true: working day, false: rest day
+    private readonly SortedDictionary<DateOnly, HolidayDay> _days;
     private readonly HashSet<int> _years;
 
-    private HolidayCalendar(Dictionary<DateOnly, bool> overrides)
+    private HolidayCalendar(SortedDictionary<DateOnly, HolidayDay> days)
     {
-        _overrides = overrides;
-        _years = overrides.Keys.Select(d => d.Year).ToHashSet();
+        _days = days;
+        _years = days.Keys.Select(d => d.Year).ToHashSet();
     }
 
     public static HolidayCalendar Official { get; } = LoadEmbedded();
@@ -24,18 +25,49 @@ public sealed class HolidayCalendar
 
     public IReadOnlyCollection<int> Years => _years;
 
+    /// <summary>Every listed day, in date order.</summary>
+    public IEnumerable<HolidayDay> Days => _days.Values;
+
     /// <summary>False for a year with no published schedule: the normal week is assumed, and callers should say so.</summary>
     public bool HasScheduleFor(int year) => _years.Contains(year);
 
+    /// <summary>
+    /// The year whose schedule is needed but missing on <paramref name="today"/>, or null: the current year, or from
+    /// 1 November (when deadlines start to fall in it) the next one.
+    /// </summary>
+    public int? MissingYear(DateOnly today) =>
+        !HasScheduleFor(today.Year) ? today.Year
+        : today.Month >= 11 && !HasScheduleFor(today.Year + 1) ? today.Year + 1
+        : null;
+
     public bool IsWorkingDay(DateOnly day) =>
-        _overrides.TryGetValue(day, out var working)
-            ? working
+        _days.TryGetValue(day, out var listed)
+            ? listed.IsWorkday
             : day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
 
-    /// <summary>Reads "date,kind,festival" lines, kind being "holiday" or "workday".</summary>
+    /// <summary>This calendar with the years of <paramref name="schedule"/> replaced by it (an imported year is whole).</summary>
+    public HolidayCalendar With(IReadOnlyCollection<HolidayDay> schedule)
+    {
+        var years = schedule.Select(d => d.Date.Year).ToHashSet();
+        var days = new SortedDictionary<DateOnly, HolidayDay>();
+        foreach (var (date, day) in _days)
+        {
+            if (!years.Contains(date.Year))
+            {
+                days[date] = day;
+            }
+        }
+        foreach (var day in schedule)
+        {
+            days[day.Date] = day;
+        }
+        return new HolidayCalendar(days);
+    }
+
+    /// <summary>Reads "date,kind,festival" lines, kind being "holiday" or "workday" (the built-in file; imports are checked by <see cref="HolidayFile"/>).</summary>
     public static HolidayCalendar Parse(TextReader reader)
     {
-        var overrides = new Dictionary<DateOnly, bool>();
+        var days = new SortedDictionary<DateOnly, HolidayDay>();
         var lineNo = 0;
         while (reader.ReadLine() is { } line)
         {
@@ -49,14 +81,15 @@ public sealed class HolidayCalendar
             {
                 throw new FormatException($"calendar line {lineNo}: expected 'YYYY-MM-DD,holiday|workday[,name]', got '{line}'");
             }
-            overrides[date] = parts[1].Trim() switch
+            var working = parts[1].Trim() switch
             {
                 "holiday" => false,
                 "workday" => true,
                 var k => throw new FormatException($"calendar line {lineNo}: kind must be 'holiday' or 'workday', got '{k}'"),
             };
+            days[date] = new HolidayDay(date, working, parts.Length > 2 ? parts[2].Trim() : "");
         }
-        return new HolidayCalendar(overrides);
+        return new HolidayCalendar(days);
     }
 
     private static HolidayCalendar LoadEmbedded()

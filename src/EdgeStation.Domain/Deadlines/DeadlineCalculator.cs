@@ -3,8 +3,9 @@ using EdgeStation.Domain.Calendar;
 namespace EdgeStation.Domain.Deadlines;
 
 /// <summary>
-/// Turns "N days after an event" into a last local day, per the day-counting rule of 民法典 art. 201/203:
-/// the event's own day is not counted, and a last day on a rest day moves to the next working day.
+/// Turns "N days after an event" into a last local day. 信访工作条例 says nothing on counting days, so the rule is
+/// borrowed by analogy from 民法典 第二百零一条 (the event's own day is not counted) and 第二百零三条 (a last day
+/// on a rest day moves to the next working day); a make-up workday (调休上班) is a working day, so a deadline on one stands.
 /// </summary>
 public sealed class DeadlineCalculator(HolidayCalendar calendar)
 {

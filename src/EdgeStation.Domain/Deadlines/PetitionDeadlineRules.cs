@@ -29,6 +29,8 @@ public sealed record PetitionDeadlineRules(string Source, DeadlineRule Acceptanc
             var rule = new DeadlineRule(id, WholeNumber(r, id, "days", required: true)!.Value, Text(r, id, "citation"))
             {
                 MaxCount = WholeNumber(r, id, "maxCount", required: false) ?? 1,
+                AppliesTo = Matters(r, id),
+                Policy = r.TryGetProperty("policy", out var policy) ? Text(r, id, "policy") : null,
             };
             if (rule.Days <= 0)
             {
@@ -68,6 +70,21 @@ public sealed record PetitionDeadlineRules(string Source, DeadlineRule Acceptanc
         return value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var n)
             ? n
             : throw new FormatException($"rule '{id}': '{name}' must be a whole number");
+    }
+
+    private static string[]? Matters(JsonElement rule, string id)
+    {
+        if (!rule.TryGetProperty("appliesTo", out var list))
+        {
+            return null;
+        }
+        if (list.ValueKind != JsonValueKind.Array || list.GetArrayLength() == 0)
+        {
+            throw new FormatException($"rule '{id}': 'appliesTo' must be a non-empty list of petition matters ({string.Join(", ", PetitionMatter.All)})");
+        }
+        return [.. list.EnumerateArray().Select(m => m.ValueKind == JsonValueKind.String && PetitionMatter.All.Contains(m.GetString()!)
+            ? m.GetString()!
+            : throw new FormatException($"rule '{id}': unknown petition matter {m.GetRawText()} in 'appliesTo' ({string.Join(", ", PetitionMatter.All)})"))];
     }
 
     private static string Text(JsonElement rule, string id, string name) =>

@@ -4,7 +4,10 @@ using EdgeStation.Domain.Settings;
 
 namespace EdgeStation.Domain.Deadlines;
 
-/// <summary>The two legal deadlines of one petition: decide acceptance, then complete (plus any extension).</summary>
+/// <summary>
+/// The legal deadlines of one petition: tell the petitioner in writing how it is handled (第二十三条), then, for a
+/// 申诉求决类 matter, complete it (第三十四条, plus any extension).
+/// </summary>
 public sealed class PetitionDeadlines(PetitionDeadlineRules rules, DeadlineCalculator calculator, StationTime time)
 {
     public DeadlineStatus Acceptance(RecordSnapshot petition, DateOnly asOf)
@@ -14,10 +17,10 @@ public sealed class PetitionDeadlines(PetitionDeadlineRules rules, DeadlineCalcu
         return new DeadlineStatus(calculator.LastDay(received, rules.Acceptance), MetBy(decided, asOf));
     }
 
-    /// <summary>Null until the petition is accepted.</summary>
+    /// <summary>Null until the petition is accepted, and for a matter the completion rule does not cover.</summary>
     public DeadlineStatus? Completion(RecordSnapshot petition, DateOnly asOf)
     {
-        if (petition.Mark("accept") is not { } accepted || time.LocalDate(accepted) > asOf)
+        if (!rules.Completion.AppliesToMatter(Matter(petition)) || petition.Mark("accept") is not { } accepted || time.LocalDate(accepted) > asOf)
         {
             return null;
         }
@@ -27,6 +30,8 @@ public sealed class PetitionDeadlines(PetitionDeadlineRules rules, DeadlineCalcu
         var due = calculator.LastDay(time.LocalDate(accepted), rules.Completion, extension);
         return new DeadlineStatus(due, MetBy(petition.Mark("complete"), asOf));
     }
+
+    public static string Matter(RecordSnapshot petition) => petition.Text(FieldKeys.Matter) ?? PetitionMatter.Default;
 
     private DateOnly? MetBy(DateTimeOffset? at, DateOnly asOf) =>
         at is { } a && time.LocalDate(a) is var day && day <= asOf ? day : null;

@@ -182,7 +182,7 @@ public static class DemoSeeder
             Then(id, t, "accept");
             if (rng.Chance(0.1))
             {
-                Then(id, t.AddDays(50), "extend", new() { Days = "30", Reason = "涉及多部门协调, 情况复杂" });
+                Then(id, t.AddDays(50), "extend", new() { Days = "30", Reason = "涉及多部门协调, 情况复杂", ApprovedBy = "镇信访办主任" });
                 t = t.AddDays(rng.Between(60, 85));
             }
             else

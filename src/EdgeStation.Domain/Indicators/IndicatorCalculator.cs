@@ -29,6 +29,9 @@ public sealed class IndicatorCalculator
 
     public StationTime Time => _time;
 
+    /// <summary>The holiday schedule the petition deadlines are counted with.</summary>
+    public HolidayCalendar Calendar => _calendar;
+
     /// <summary>The deadline rule the figures count by: the kiosk and the CLI show the same deadlines.</summary>
     public RecordDeadlines Deadlines => _deadlines;
 
@@ -193,6 +196,7 @@ public sealed class IndicatorCalculator
             TimeZone = _time.Zone.Id,
             StationStart = stationStart,
             HolidayScheduleKnown = _calendar.HasScheduleFor(date.Year),
+            HolidayScheduleMissingYear = _calendar.MissingYear(date),
             StreakDays = new StreakDays(Streak(lastCase), Streak(lastPetition), Streak(lastLawsuit), Streak(lastCult)),
             FourNothing = new FourNothingStatus(date.Year, yCases + yEscalated + yLawsuits + yCults == 0, yCases, yEscalated, yLawsuits, yCults),
             Disputes = new DisputeFigures(dAccepted, dResolved, dEscalated, dClosed, dOpen, dOverdue, dFollowUpsOverdue, new RiskCounts(red, yellow, green, unassessed))

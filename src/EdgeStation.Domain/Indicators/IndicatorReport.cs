@@ -8,6 +8,8 @@ public sealed record IndicatorReport
     public required DateOnly StationStart { get; init; }
     /// <summary>False when the holiday schedule for the date's year is not published: the normal week was assumed.</summary>
     public required bool HolidayScheduleKnown { get; init; }
+    /// <summary>The year whose holiday schedule is needed but not loaded: the date's own, or from 1 November the next one; null when none is missing.</summary>
+    public int? HolidayScheduleMissingYear { get; init; }
     public required StreakDays StreakDays { get; init; }
     public required FourNothingStatus FourNothing { get; init; }
     public required DisputeFigures Disputes { get; init; }

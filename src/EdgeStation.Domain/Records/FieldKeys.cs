@@ -25,6 +25,10 @@ public static class FieldKeys
     public const string EffectiveAt = "effectiveAt";
     public const string ExtensionDays = "extensionDays";
     public const string ExtensionReason = "extensionReason";
+    /// <summary>Who approved an extension (the unit's head, 信访工作条例 第三十四条).</summary>
+    public const string ExtensionApprovedBy = "extensionApprovedBy";
+    /// <summary>信访事项类别: which deadlines a petition has (Deadlines/PetitionMatter).</summary>
+    public const string Matter = "matter";
     public const string Extensions = "extensions";
     public const string Satisfaction = "satisfaction";
     public const string Kind = "kind";

@@ -32,6 +32,7 @@ public sealed class RecordCommands(StationSettings settings)
         {
             case RecordType.Petition:
                 fields.TryAdd(FieldKeys.Level, FieldValue.Of("village"));
+                fields.TryAdd(FieldKeys.Matter, FieldValue.Of(Deadlines.PetitionMatter.Default));
                 fields.TryAdd(FieldKeys.ReceivedAt, fields[FieldKeys.ReportedAt]);
                 break;
             case RecordType.Lawsuit:

@@ -14,6 +14,8 @@ public sealed record RecordEvent
     public const string StationInit = "init";
     /// <summary>The entry type of account changes (Accounts/UserCommands): who added, removed or changed whom. Never a hash.</summary>
     public const string UserType = "user";
+    /// <summary>The entry type of an imported holiday schedule (Calendar/HolidayImports).</summary>
+    public const string CalendarType = "calendar";
 
     public required string Type { get; init; }
     public required string RecordId { get; init; }
@@ -26,8 +28,8 @@ public sealed record RecordEvent
     /// <summary>For amend and void: the ledger seq of the entry that created the record being corrected.</summary>
     public long? RefSeq { get; init; }
 
-    /// <summary>Whether entries of <paramref name="type"/> are record events that the projection folds (not station or account entries).</summary>
-    public static bool IsRecordEntry(string type) => type is not (StationType or UserType);
+    /// <summary>Whether entries of <paramref name="type"/> are record events that the projection folds (not station, account or calendar entries).</summary>
+    public static bool IsRecordEntry(string type) => type is not (StationType or UserType or CalendarType);
 
     public static DateTimeOffset Truncate(DateTimeOffset at)
     {

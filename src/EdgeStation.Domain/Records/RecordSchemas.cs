@@ -1,3 +1,4 @@
+using EdgeStation.Domain.Deadlines;
 using EdgeStation.Domain.Settings;
 
 namespace EdgeStation.Domain.Records;
@@ -22,14 +23,16 @@ public sealed class RecordSchemas
             [
                 new(FieldKeys.Channel, "--channel", FieldKind.Choice, "how it came in") { Required = true, Choices = ["visit", "letter", "phone", "online"] },
                 new(FieldKeys.Persons, "--persons", FieldKind.Integer, "number of petitioners (collective at 5 or more)") { Required = true, Min = 1, Max = 100_000 },
+                new(FieldKeys.Matter, "--matter", FieldKind.Choice, "kind of matter (信访事项类别): claim = 申诉求决类 answered by this unit (60 + 30-day rule, 第三十四条), claim-routed = 申诉求决类 sent into another procedure, suggestion = 建议意见类, accusation = 检举控告类 (default: claim)") { Choices = PetitionMatter.All },
                 new(FieldKeys.Level, "--level", FieldKind.Choice, "highest level reached") { Choices = PetitionLevel.All },
                 new(FieldKeys.RepeatOf, "--repeat-of", FieldKind.RecordRef, "the earlier petition this repeats") { RefType = RecordType.Petition },
                 new(FieldKeys.ReceivedAt, "--received-at", FieldKind.Instant, "when it was received (default: reported-at)"),
                 new(FieldKeys.ExtensionDays, "--extension-days", FieldKind.Integer, "total days of extension granted (set by 'extend')") { Min = 1, Max = 365 },
                 new(FieldKeys.Extensions, "--extensions", FieldKind.Integer, "number of extensions granted (set by 'extend')") { Min = 1, Max = 10 },
                 new(FieldKeys.ExtensionReason, "--extension-reason", FieldKind.Text, "why (set by 'extend')") { Personal = true },
+                new(FieldKeys.ExtensionApprovedBy, "--extension-approved-by", FieldKind.Text, "the head who approved the extension (set by 'extend'; a person's name: personal)") { MaxLength = 100, Personal = true },
                 new(FieldKeys.Satisfaction, "--satisfaction", FieldKind.Choice, "petitioner's satisfaction (set by 'complete'/'rate')") { Choices = ["satisfied", "basically-satisfied", "dissatisfied"] },
-            ], transitionOnly: [FieldKeys.ExtensionDays, FieldKeys.Extensions, FieldKeys.ExtensionReason, FieldKeys.Satisfaction]),
+            ], transitionOnly: [FieldKeys.ExtensionDays, FieldKeys.Extensions, FieldKeys.ExtensionReason, FieldKeys.ExtensionApprovedBy, FieldKeys.Satisfaction]),
             [RecordType.Case] = Build(RecordType.Case, settings,
             [
                 new(FieldKeys.Kind, "--kind", FieldKind.Choice, "criminal or public-security case") { Required = true, Choices = ["criminal", "public-security"] },

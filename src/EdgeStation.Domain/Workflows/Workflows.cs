@@ -1,3 +1,4 @@
+using EdgeStation.Domain.Deadlines;
 using EdgeStation.Domain.Records;
 using EdgeStation.Domain.Settings;
 
@@ -65,7 +66,7 @@ public static class Workflows
         "received",
         ["received", "accepted", "declined", "completed"],
         [
-            new("accept", ["received"], "accepted", "accepted for handling (受理): the completion deadline starts"),
+            new("accept", ["received"], "accepted", "accepted for handling (受理), the petitioner told in writing how it is handled (第二十三条); a claim's completion deadline starts"),
             new("decline", ["received"], "declined", "not accepted (不予受理); --note gives the reason told to the petitioner")
             {
                 Usage = "--note WHY",
@@ -73,9 +74,9 @@ public static class Workflows
                     ? throw new RecordInputException("'decline' needs --note with the reason given to the petitioner")
                     : new(StringComparer.Ordinal),
             },
-            new("extend", ["accepted"], null, "extend the completion deadline (延期), once, at most 30 days")
+            new("extend", ["accepted"], null, "extend a claim's completion deadline (延期): 情况复杂, approved by the head, at most 30 days, once (station policy)")
             {
-                Usage = "--days N --reason WHY",
+                Usage = "--days N --reason WHY --approved-by NAME",
                 Fields = Extend,
             },
             new("complete", ["accepted"], "completed", "finished (办结); --satisfaction may be given now or later with 'rate'")
@@ -109,11 +110,17 @@ public static class Workflows
     private static SortedDictionary<string, FieldValue> Extend(TransitionContext c)
     {
         var rule = c.Settings.PetitionRules.Extension;
+        var matter = PetitionDeadlines.Matter(c.Record);
+        if (!rule.AppliesToMatter(matter))
+        {
+            throw new RecordInputException($"{c.Record.Id} is a '{matter}' matter: the extension of {rule.Citation.Split(':')[0]} applies only to {string.Join(", ", rule.AppliesTo!)}");
+        }
         var count = c.Record.Number(FieldKeys.Extensions) ?? 0;
         if (count >= rule.MaxCount)
         {
             var allowed = rule.MaxCount == 0 ? "no extension is allowed" : $"at most {rule.MaxCount} extension(s)";
-            throw new RecordInputException($"{c.Record.Id} cannot be extended again: {allowed} ({rule.Citation})");
+            var why = rule.Policy is { } policy ? $"{policy}; {rule.Citation}" : rule.Citation;
+            throw new RecordInputException($"{c.Record.Id} cannot be extended again: {allowed} ({why})");
         }
         var days = c.Require(c.Input.Days, FieldKeys.ExtensionDays, "extend", "--days");
         if (days.Number > rule.Days)
@@ -125,12 +132,18 @@ public static class Workflows
             throw new RecordInputException("'extend' needs --reason (the petitioner must be told why)");
         }
         var reason = c.Require(c.Input.Reason, FieldKeys.ExtensionReason, "extend", "--reason");
+        if (string.IsNullOrWhiteSpace(c.Input.ApprovedBy))
+        {
+            throw new RecordInputException("'extend' needs --approved-by (the head of the unit who approved it, 信访工作条例 第三十四条)");
+        }
+        var approvedBy = c.Require(c.Input.ApprovedBy, FieldKeys.ExtensionApprovedBy, "extend", "--approved-by");
         // Days add up over extensions, so the completion deadline moves by all of them.
         return new(StringComparer.Ordinal)
         {
             [FieldKeys.ExtensionDays] = FieldValue.Of((c.Record.Number(FieldKeys.ExtensionDays) ?? 0) + days.Number),
             [FieldKeys.Extensions] = FieldValue.Of(count + 1),
             [FieldKeys.ExtensionReason] = reason,
+            [FieldKeys.ExtensionApprovedBy] = approvedBy,
         };
     }
 

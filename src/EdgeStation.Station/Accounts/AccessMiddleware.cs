@@ -19,12 +19,18 @@ namespace EdgeStation.Station.Accounts;
 /// acting as the CLI's actor with an official's reach. No CSRF check: a bearer token is never sent by a browser on
 /// its own, unlike a cookie.
 /// </remarks>
-public sealed class AccessMiddleware(RequestDelegate next, SessionStore sessions, LocalCliToken? cliToken = null)
+public sealed class AccessMiddleware(RequestDelegate next, SessionStore sessions, LocalCliToken? cliToken = null, string? bind = null)
 {
+    /// <summary>Names (and a specific bind address) an Origin may carry besides loopback and the connection's own address.</summary>
+    private readonly HashSet<string> _stationHosts = StationHosts(bind);
+
     public const string CsrfHeader = "X-CSRF-Token";
     public const string CsrfFormField = "_csrf";
     /// <summary>Sent (value 1) by the kiosk UI on timer-driven refreshes, which must not keep an idle session alive.</summary>
     public const string BackgroundHeader = "X-Background";
+
+    public const string ContentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     public async Task InvokeAsync(HttpContext http)
     {
@@ -34,10 +40,12 @@ public sealed class AccessMiddleware(RequestDelegate next, SessionStore sessions
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "no-referrer";
         headers.CacheControl = "no-store";
+        // Pages load their script and stylesheet from /assets only: no inline script, no other origin, no framing.
+        headers.ContentSecurityPolicy = ContentSecurityPolicy;
 
         var rule = http.GetEndpoint()?.Metadata.GetMetadata<AccessRule>() ?? AccessRule.SignedIn;
         var changesState = !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method));
-        if (changesState && CrossSite(request) is { } why)
+        if (changesState && CrossSite(request, http.Connection) is { } why)
         {
             await Refuse(http, StatusCodes.Status403Forbidden, "cross-site request refused", why);
             return;
@@ -141,6 +149,22 @@ public sealed class AccessMiddleware(RequestDelegate next, SessionStore sessions
         return System.Net.IPAddress.IsLoopback(remote) || remote.Equals(local);
     }
 
+    private static HashSet<string> StationHosts(string? bind)
+    {
+        var hosts = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "localhost" };
+        if (bind is { Length: > 0 } b && b is not ("0.0.0.0" or "::" or "*" or "+"))
+        {
+            hosts.Add(b.Trim('[', ']'));
+        }
+        var machine = System.Net.Dns.GetHostName();
+        if (machine.Length > 0)
+        {
+            hosts.Add(machine);
+            hosts.Add(machine + ".local"); // mDNS, how a village LAN usually finds the box
+        }
+        return hosts;
+    }
+
     public static void ClearCookie(HttpContext http) =>
         http.Response.Cookies.Delete(SessionStore.CookieName, new CookieOptions { Path = "/", HttpOnly = true, SameSite = SameSiteMode.Strict, Secure = http.Request.IsHttps });
 
@@ -185,18 +209,42 @@ public sealed class AccessMiddleware(RequestDelegate next, SessionStore sessions
         <div class="actions"><a class="button" href="/">{t["nav.home"]}</a></div></main></body></html>
         """;
 
-    private static string? CrossSite(HttpRequest request)
+    private string? CrossSite(HttpRequest request, ConnectionInfo connection)
     {
         if (request.Headers["Sec-Fetch-Site"] == "cross-site")
         {
             return "the browser marked this request as coming from another site";
         }
         var origin = request.Headers.Origin.ToString();
-        if (origin.Length > 0 && !string.Equals(origin, $"{request.Scheme}://{request.Host}", StringComparison.OrdinalIgnoreCase))
+        if (origin.Length > 0 && !IsStationOrigin(origin, request.Scheme, connection))
         {
             return $"the request comes from {origin}, not from this station";
         }
         return null;
+    }
+
+    /// <summary>
+    /// The page that sent the request was served by this station: the same scheme and port as this connection, and
+    /// a host that names the station, never one taken from the request (a DNS-rebinding page sends its own name in
+    /// both Host and Origin): loopback, the configured bind address, the address this connection reached, or the
+    /// box's host name.
+    /// </summary>
+    private bool IsStationOrigin(string origin, string scheme, ConnectionInfo connection)
+    {
+        if (!Uri.TryCreate(origin, UriKind.Absolute, out var uri)
+            || uri.AbsolutePath != "/" || uri.Query.Length > 0 || uri.Fragment.Length > 0 || uri.UserInfo.Length > 0
+            || !string.Equals(uri.Scheme, scheme, StringComparison.OrdinalIgnoreCase)
+            || uri.Port != connection.LocalPort)
+        {
+            return false;
+        }
+        var host = uri.IdnHost.Trim('[', ']');
+        if (System.Net.IPAddress.TryParse(host, out var address))
+        {
+            var local = connection.LocalIpAddress is { IsIPv4MappedToIPv6: true } l ? l.MapToIPv4() : connection.LocalIpAddress;
+            return System.Net.IPAddress.IsLoopback(address) || address.Equals(local) || _stationHosts.Contains(address.ToString());
+        }
+        return _stationHosts.Contains(host);
     }
 
     private static async Task<bool> CsrfTokenMatches(HttpContext http, UserSession session)

@@ -18,6 +18,8 @@ public sealed class TransitionRequest
     public string? To { get; set; }
     public JsonElement? Days { get; set; }
     public string? Reason { get; set; }
+    /// <summary>extend: the head of the unit who approved it.</summary>
+    public string? ApprovedBy { get; set; }
     public string? Satisfaction { get; set; }
     public string? Level { get; set; }
     /// <summary>When the step happened, local YYYY-MM-DD[THH:mm], if it is recorded later (default: now).</summary>

@@ -20,11 +20,15 @@ public static class RecordEndpoints
     private static readonly AccessRule Read = AccessRule.Requires("read records", Permission.ReadRecords);
     private static readonly AccessRule Write = AccessRule.Requires("write records", Permission.WriteRecords, Permission.WriteRecordsOwnGrids);
 
+    /// <summary>Records per page of GET /api/records without a limit, and the most a limit may ask for.</summary>
+    public const int DefaultPageSize = 100;
+    public const int MaxPageSize = 500;
+
     public static void MapRecordEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/records");
 
-        group.MapGet("/", IResult (HttpContext http, RecordService service, string? type, string? status) =>
+        group.MapGet("/", IResult (HttpContext http, RecordService service, string? type, string? status, string? limit, string? cursor) =>
         {
             RecordType? filter;
             try
@@ -35,9 +39,36 @@ public static class RecordEndpoints
             {
                 return ApiProblem.Problem(StatusCodes.Status400BadRequest, "invalid input", ex.Message);
             }
+            var statuses = filter is { } t ? Workflows.For(t).Statuses : RecordTypeNames.All.SelectMany(k => Workflows.For(k).Statuses).Distinct().ToList();
+            if (status is not null && !statuses.Contains(status))
+            {
+                return ApiProblem.Problem(StatusCodes.Status400BadRequest, "invalid input", $"status must be one of {string.Join(", ", statuses)} (got '{status}')");
+            }
+            var take = DefaultPageSize;
+            if (limit is not null && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out take) || take is < 1 or > MaxPageSize))
+            {
+                return ApiProblem.Problem(StatusCodes.Status400BadRequest, "invalid input", $"limit must be a whole number from 1 to {MaxPageSize} (got '{limit}')");
+            }
+            // The matching ids in id order, once per ledger head (from the in-memory summaries); a page is read by
+            // index from the cursor's place in them, so page 50 costs what page 1 does.
+            var ids = service.Cached($"api.list.{filter}.{status}", DateOnly.MinValue, summaries =>
+                summaries.Where(s => !s.Voided && (filter is null || s.Type == filter) && (status is null || s.Status == status))
+                    .Select(s => s.Id).Order(StringComparer.Ordinal).ToList());
+            var start = 0;
+            if (cursor is not null)
+            {
+                var at = ids.BinarySearch(cursor, StringComparer.Ordinal);
+                start = at >= 0 ? at + 1 : ~at; // a cursor whose record was voided since still continues after it
+            }
+            var page = service.Store.RecordsPage(ids, start, take);
+            if (start + page.Count < ids.Count && page.Count > 0)
+            {
+                KeyValuePair<string, string?>[] next = [new("type", type), new("status", status), new("limit", take.ToString(CultureInfo.InvariantCulture)), new("cursor", page[^1].Id)];
+                var query = QueryString.Create(next.Where(p => p.Value is not null));
+                http.Response.Headers.Link = $"</api/records{query}>; rel=\"next\"";
+            }
             var user = http.Access();
-            var rows = service.Store.Records(filter).Where(r => !r.Voided && (status is null || r.Status == status));
-            return new RecordJsonResult.Stream(rows, r => Omit(service, user, r));
+            return new RecordJsonResult.Stream(page, r => Omit(service, user, r));
         }).WithMetadata(Read);
 
         group.MapGet("/{id}", IResult (HttpContext http, RecordService service, string id) =>
@@ -77,6 +108,7 @@ public static class RecordEndpoints
                         _ => throw new RecordInputException("'days' must be a number"),
                     },
                     Reason = body.Reason,
+                    ApprovedBy = body.ApprovedBy,
                     Satisfaction = body.Satisfaction,
                     Level = body.Level,
                     At = body.At,

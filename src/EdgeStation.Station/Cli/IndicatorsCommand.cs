@@ -49,9 +49,9 @@ public static class IndicatorsCommand
     {
         static string Pct(double? rate) => rate is { } v ? (v * 100).ToString("0.0", CultureInfo.InvariantCulture) + " %" : "n/a";
         o.WriteLine($"indicators for {r.Date:yyyy-MM-dd} ({r.TimeZone}; records kept since {r.StationStart:yyyy-MM-dd})");
-        if (!r.HolidayScheduleKnown)
+        if (r.HolidayScheduleMissingYear is { } missing)
         {
-            o.WriteLine($"  note: no official holiday schedule for {r.Date.Year} is loaded; deadlines assume a normal Monday–Friday week");
+            o.WriteLine("  " + HolidaysCommand.MissingWarning(missing));
         }
         o.WriteLine($"  streak days   no cases 无案件 {r.StreakDays.NoCases}   no petitions 无上访 {r.StreakDays.NoPetitions}   no lawsuits 无诉讼 {r.StreakDays.NoLawsuits}   no cults 无邪教 {r.StreakDays.NoCults}");
         var f = r.FourNothing;

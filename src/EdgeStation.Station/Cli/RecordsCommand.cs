@@ -158,7 +158,8 @@ public static class RecordsCommand
         var risk = new Option<string?>("--risk") { Description = "assess: red|yellow|green", HelpName = "COLOUR" };
         var to = new Option<string?>("--to") { Description = "assign: who handles it", HelpName = "NAME" };
         var days = new Option<string?>("--days") { Description = "extend: days (at most 30)", HelpName = "N" };
-        var reason = new Option<string?>("--reason") { Description = "extend: why", HelpName = "TEXT" };
+        var reason = new Option<string?>("--reason") { Description = "extend: why (情况复杂; told to the petitioner)", HelpName = "TEXT" };
+        var approvedBy = new Option<string?>("--approved-by") { Description = "extend: the head of the unit who approved it (信访工作条例 第三十四条)", HelpName = "NAME" };
         var satisfaction = new Option<string?>("--satisfaction") { Description = "complete/rate: satisfied|basically-satisfied|dissatisfied", HelpName = "VALUE" };
         var level = new Option<string?>("--level") { Description = "escalate (petition): township|county|city|province|national", HelpName = "LEVEL" };
         var at = new Option<string?>("--at")
@@ -166,7 +167,7 @@ public static class RecordsCommand
             Description = "when the step happened, station local time, if you record it later (default: now); not before the record came in or the step before it",
             HelpName = "YYYY-MM-DD[THH:MM]",
         };
-        var cmd = new Command("transition", "move a record along its workflow") { id, action, note, risk, to, days, reason, satisfaction, level, at };
+        var cmd = new Command("transition", "move a record along its workflow") { id, action, note, risk, to, days, reason, approvedBy, satisfaction, level, at };
         cmd.SetAction(p =>
         {
             var input = new TransitionInput
@@ -176,6 +177,7 @@ public static class RecordsCommand
                 AssignedTo = p.GetValue(to),
                 Days = p.GetValue(days),
                 Reason = p.GetValue(reason),
+                ApprovedBy = p.GetValue(approvedBy),
                 Satisfaction = p.GetValue(satisfaction),
                 Level = p.GetValue(level),
                 At = p.GetValue(at),

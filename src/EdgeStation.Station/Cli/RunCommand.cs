@@ -13,6 +13,7 @@ public static class RunCommand
         var cmd = new Command("run", $"run the station service: JSON API and health on 127.0.0.1:8080 by default (config: --config, else {DefaultConfig} when present)") { urls };
         cmd.SetAction(p =>
         {
+            ListenUrls.Check(p.GetValue(urls));
             var configPath = p.GetValue(g.Config) ?? ctx.Environment("EDGESTATION_CONFIG") ?? (File.Exists(DefaultConfig) ? DefaultConfig : null);
             var dataDir = g.ResolveDataDir(p, ctx);
             var config = Config.StationConfigLoader.Load(configPath, dataDir, ctx.Environment);

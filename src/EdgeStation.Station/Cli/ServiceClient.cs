@@ -22,6 +22,8 @@ namespace EdgeStation.Station.Cli;
 public sealed class ServiceClient : IDisposable
 {
     private readonly HttpClient _http;
+    /// <summary>For read commands: the service answers once the command is done, and verifying or exporting a large ledger takes minutes.</summary>
+    private readonly HttpClient _reads;
     private readonly string _token;
 
     private ServiceClient(Uri address, string token, string? certificateSha256)
@@ -36,6 +38,7 @@ public sealed class ServiceClient : IDisposable
                 cert is X509Certificate2 c && string.Equals(c.GetCertHashString(HashAlgorithmName.SHA256), certificateSha256, StringComparison.OrdinalIgnoreCase);
         }
         _http = new HttpClient(handler) { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
+        _reads = new HttpClient(handler, disposeHandler: false) { BaseAddress = address, Timeout = TimeSpan.FromHours(2) };
     }
 
     public Uri Address { get; }
@@ -81,6 +84,7 @@ public sealed class ServiceClient : IDisposable
             WriteIfSet(w, "to", input.AssignedTo);
             WriteIfSet(w, "days", input.Days);
             WriteIfSet(w, "reason", input.Reason);
+            WriteIfSet(w, "approvedBy", input.ApprovedBy);
             WriteIfSet(w, "satisfaction", input.Satisfaction);
             WriteIfSet(w, "level", input.Level);
             WriteIfSet(w, "at", input.At);
@@ -121,7 +125,7 @@ public sealed class ServiceClient : IDisposable
         HttpResponseMessage response;
         try
         {
-            response = _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead).GetAwaiter().GetResult();
+            response = _reads.SendAsync(request, HttpCompletionOption.ResponseHeadersRead).GetAwaiter().GetResult();
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException)
         {
@@ -141,7 +145,11 @@ public sealed class ServiceClient : IDisposable
         return new ServiceReadAnswer(exit, error, response);
     }
 
-    public void Dispose() => _http.Dispose();
+    public void Dispose()
+    {
+        _reads.Dispose();
+        _http.Dispose();
+    }
 
     private static string? Header(HttpResponseMessage response, string name) =>
         response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;

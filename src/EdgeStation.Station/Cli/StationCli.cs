@@ -16,6 +16,7 @@ public static class StationCli
         g.AddTo(root);
         root.Subcommands.Add(RecordsCommand.Build(g, ctx));
         root.Subcommands.Add(IndicatorsCommand.Build(g, ctx));
+        root.Subcommands.Add(HolidaysCommand.Build(g, ctx));
         root.Subcommands.Add(UsersCommand.Build(g, ctx));
         root.Subcommands.Add(RunCommand.Build(g, ctx));
         root.Subcommands.Add(DemoCommand.Build(g, ctx));

@@ -16,7 +16,7 @@ public static class ActionForm
         (RecordType.Dispute, "assess") => [new("risk", "field.risk", true, "risk", RiskColour.All)],
         (RecordType.Dispute, "assign") => [new("to", "form.to", true), Note()],
         (_, "close-unresolved" or "decline") => [Note(required: true)],
-        (RecordType.Petition, "extend") => [new("days", "form.days", true), new("reason", "form.reason", true)],
+        (RecordType.Petition, "extend") => [new("days", "form.days", true), new("reason", "form.reason", true), new("approvedBy", "form.approvedBy", true)],
         (RecordType.Petition, "complete") => [new("satisfaction", "field.satisfaction", false, "satisfaction", Satisfaction), Note()],
         (RecordType.Petition, "rate") => [new("satisfaction", "field.satisfaction", true, "satisfaction", Satisfaction)],
         (RecordType.Petition, "escalate") => [new("level", "field.level", true, "level", PetitionLevel.All.Skip(1).ToList()), Note()],

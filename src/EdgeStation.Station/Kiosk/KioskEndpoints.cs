@@ -17,6 +17,7 @@ public static class KioskEndpoints
     public static void MapKiosk(this IEndpointRouteBuilder app)
     {
         var text = UiText.Load();
+        var notFound = new NotFoundAnswer(text);
         var css = ReadAsset("kiosk.css");
 
         app.MapGet("/assets/kiosk.css", (HttpContext http) =>
@@ -36,7 +37,7 @@ public static class KioskEndpoints
         {
             if (!RecordTypeNames.TryParse(type, out var recordType))
             {
-                return Results.NotFound();
+                return notFound.Answer(http, $"no record type '{type}'; types: {RecordTypeNames.AllNames}");
             }
             var workflow = Domain.Workflows.Workflows.For(recordType);
             var filter = new RecordListFilter(NullIfEmpty(status), NullIfEmpty(risk), 0);
@@ -77,7 +78,7 @@ public static class KioskEndpoints
         {
             if (!RecordTypeNames.TryParse(type, out var recordType))
             {
-                return Results.NotFound();
+                return notFound.Answer(http, $"no record type '{type}'; types: {RecordTypeNames.AllNames}");
             }
             var fields = service.Commands.Schemas[recordType].InputFields.ToList();
             return Render(Slices.NewRecord.Create(new NewRecordPage(Layout(http, service, text, text["form.new"], KioskNav.ForType(type)), type, fields)));
@@ -98,7 +99,7 @@ public static class KioskEndpoints
         {
             if (service.Store.Find(id) is not { } record)
             {
-                return Results.NotFound();
+                return notFound.Answer(http, $"no record {id}");
             }
             var type = RecordTypeNames.Name(record.Type);
             var access = http.Access();
@@ -152,9 +153,15 @@ public static class KioskEndpoints
         };
     }
 
-    /// <summary>Only a local path may follow the login: never another site.</summary>
-    private static string SafeNext(string? next) =>
-        next is { Length: > 0 } n && n.StartsWith('/') && !n.StartsWith("//", StringComparison.Ordinal) && !n.Contains('\\') ? n : "/";
+    /// <summary>
+    /// Only a local path may follow the login, never another site: one '/', then printable ASCII without '\\'.
+    /// Browsers drop tabs and newlines from a URL, so "/\t/evil.example" would become "//evil.example": refused.
+    /// </summary>
+    public static string SafeNext(string? next) =>
+        next is { Length: > 1 } n && n[0] == '/' && n[1] is not ('/' or '\\') && n.All(c => c is > ' ' and < '\x7f' and not '\\')
+        && Uri.TryCreate(n, UriKind.Relative, out _)
+            ? n
+            : "/";
 
     private static string? NullIfEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 

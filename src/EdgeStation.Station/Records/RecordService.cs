@@ -89,8 +89,40 @@ public sealed class RecordService(LedgerStore store, StationConfig config, TimeP
         return Cached("indicators", day, summaries => Calculator.Compute(summaries.Select(s => s.ToSnapshot()), day, StationStart(day)));
     }
 
-    /// <summary>The indicator definitions with this station's settings and the official holiday calendar.</summary>
-    public IndicatorCalculator Calculator { get; } = new(config.Settings, HolidayCalendar.Official);
+    /// <summary>
+    /// The indicator definitions with this station's settings and its holiday calendar: the built-in years plus the
+    /// schedules imported into the ledger (`holidays import`), looked up again only when the ledger head moves.
+    /// </summary>
+    public IndicatorCalculator Calculator
+    {
+        get
+        {
+            var head = Store.Head.Seq;
+            var known = Volatile.Read(ref _calculator);
+            if (known.Head == head)
+            {
+                return known.Calculator;
+            }
+            var imports = Store.History(HolidayImports.RecordId).Select(h => h.Event).ToList();
+            var calculator = imports.Count == known.Imports
+                ? known.Calculator
+                : new IndicatorCalculator(Config.Settings, HolidayImports.Apply(HolidayCalendar.Official, imports));
+            Volatile.Write(ref _calculator, new CalculatorState(head, imports.Count, calculator));
+            return calculator;
+        }
+    }
+
+    private CalculatorState _calculator = new(-1, 0, new IndicatorCalculator(config.Settings, HolidayCalendar.Official));
+
+    private sealed record CalculatorState(long Head, int Imports, IndicatorCalculator Calculator);
+
+    /// <summary>Records an imported holiday schedule in the ledger; the calendar in use changes with it.</summary>
+    public AppendResult ImportHolidays(IReadOnlyList<HolidayDay> schedule, string actor)
+    {
+        var now = Now();
+        EnsureStation(actor, now);
+        return Store.Append(_ => HolidayImports.Entry(schedule, actor, now))!;
+    }
 
     /// <summary>The day record keeping started (streaks count from it); <paramref name="fallback"/> before the first entry.</summary>
     public DateOnly StationStart(DateOnly fallback) => Store.Station()?.StartDate ?? fallback;

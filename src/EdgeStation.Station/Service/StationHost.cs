@@ -68,7 +68,7 @@ public static class StationHost
             metrics.Observe(route, http.Request.Method, http.Response.StatusCode, Stopwatch.GetElapsedTime(started));
         });
         app.UseRouting();
-        app.Use(next => new AccessMiddleware(next, sessions, cliToken).InvokeAsync);
+        app.Use(next => new AccessMiddleware(next, sessions, cliToken, config.Http.Bind).InvokeAsync);
         app.UseRateLimiter(); // POST /login per client address (LoginRateLimits)
         PublishForCli(app, store.DataDir, cliToken, config.Http);
         app.MapGet("/healthz", (LedgerStore s) => TypedResults.Json(new HealthResponse("ready", s.Head.Seq, metrics.UptimeSeconds), ApiJsonContext.Default.HealthResponse))
@@ -81,7 +81,8 @@ public static class StationHost
         app.MapRecordEndpoints();
         app.MapCliReadEndpoints();
         app.MapKiosk();
-        app.MapFallback(IResult () => ApiProblem.Problem(StatusCodes.Status404NotFound, "not found", "no such page or endpoint"))
+        var notFound = new NotFoundAnswer(UiText.Load());
+        app.MapFallback(IResult (HttpContext http) => notFound.Answer(http, "no such page or endpoint"))
             .WithMetadata(AccessRule.SignedIn);
         return app;
     }

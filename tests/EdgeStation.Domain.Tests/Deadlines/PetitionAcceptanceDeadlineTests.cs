@@ -5,7 +5,7 @@ using EdgeStation.Domain.Tests.Support;
 
 namespace EdgeStation.Domain.Tests.Deadlines;
 
-/// <summary>信访工作条例 第三十二条: decide acceptance within 15 days of receipt; the receipt day is not counted.</summary>
+/// <summary>信访工作条例 第二十三条: tell the petitioner in writing within 15 days of receipt; the receipt day is not counted.</summary>
 public sealed class PetitionAcceptanceDeadlineTests
 {
     private readonly RecordBuilder _records = new();

@@ -6,7 +6,7 @@ using EdgeStation.Domain.Workflows;
 
 namespace EdgeStation.Domain.Tests.Deadlines;
 
-/// <summary>信访工作条例 第三十五条: complete within 60 days of acceptance, plus at most one extension of ≤ 30 days.</summary>
+/// <summary>信访工作条例 第三十四条: complete a claim within 60 days of acceptance, plus at most one extension of ≤ 30 days.</summary>
 public sealed class PetitionCompletionDeadlineTests
 {
     private readonly RecordBuilder _records = new();
@@ -17,7 +17,7 @@ public sealed class PetitionCompletionDeadlineTests
         _records.Act(_records.Petition(accepted.AddDays(-1)), "accept", accepted);
 
     private RecordSnapshot Extend(RecordSnapshot petition, DateTimeOffset at, int days) =>
-        _records.Act(petition, "extend", at, new TransitionInput { Days = days.ToString(System.Globalization.CultureInfo.InvariantCulture), Reason = "needs a land survey" });
+        _records.Act(petition, "extend", at, new TransitionInput { Days = days.ToString(System.Globalization.CultureInfo.InvariantCulture), Reason = "needs a land survey", ApprovedBy = "主任" });
 
     [Fact]
     public void Completion_has_no_deadline_before_acceptance()

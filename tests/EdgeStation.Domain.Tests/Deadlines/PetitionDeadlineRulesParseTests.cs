@@ -23,7 +23,7 @@ public sealed class PetitionDeadlineRulesParseTests
     [Fact]
     public void Embedded_rules_cite_the_2022_regulation()
     {
-        Assert.StartsWith("信访工作条例 第三十二条", PetitionDeadlineRules.Default.Acceptance.Citation, StringComparison.Ordinal);
+        Assert.StartsWith("信访工作条例 第二十三条", PetitionDeadlineRules.Default.Acceptance.Citation, StringComparison.Ordinal);
     }
 
     [Fact]

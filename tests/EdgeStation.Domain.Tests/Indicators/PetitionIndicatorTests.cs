@@ -52,7 +52,7 @@ public sealed class PetitionIndicatorTests
     {
         Act(AcceptedMarch3(), "complete", Cst.At(2026, 5, 6));   // last day: on time
         Act(AcceptedMarch3(), "complete", Cst.At(2026, 5, 7));   // a day late
-        var extended = Act(AcceptedMarch3(), "extend", Cst.At(2026, 4, 20), new() { Days = "30", Reason = "survey" });
+        var extended = Act(AcceptedMarch3(), "extend", Cst.At(2026, 4, 20), new() { Days = "30", Reason = "survey", ApprovedBy = "主任" });
         Act(extended, "complete", Cst.At(2026, 5, 29));          // due 03-03 + 90 = Mon 06-01: on time
 
         Assert.Equal(0.6667, _station.On(Cst.Day(2026, 6, 30)).PetitionCompletionOnTimeRate!.Value, 4);

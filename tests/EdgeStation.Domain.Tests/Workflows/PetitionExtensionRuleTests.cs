@@ -26,7 +26,7 @@ public sealed class PetitionExtensionRuleTests
         records.Act(records.Petition(Accepted.AddDays(-1)), "accept", Accepted);
 
     private static RecordSnapshot Extend(RecordBuilder records, RecordSnapshot petition, int day, string days = "10") =>
-        records.Act(petition, "extend", Accepted.AddDays(day), new TransitionInput { Days = days, Reason = "complex" });
+        records.Act(petition, "extend", Accepted.AddDays(day), new TransitionInput { Days = days, Reason = "complex", ApprovedBy = "主任" });
 
     [Fact]
     public void Configured_extension_limit_of_fifteen_days_rejects_sixteen()

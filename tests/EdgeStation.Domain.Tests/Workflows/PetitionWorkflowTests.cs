@@ -18,7 +18,7 @@ public sealed class PetitionWorkflowTests
         _records.Act(Accepted(), "complete", Received.AddDays(40), new() { Satisfaction = satisfaction });
 
     private RecordSnapshot Extend(RecordSnapshot petition, string? days = "30", string? reason = "needs a land survey") =>
-        _records.Act(petition, "extend", Received.AddDays(30), new() { Days = days, Reason = reason });
+        _records.Act(petition, "extend", Received.AddDays(30), new() { Days = days, Reason = reason, ApprovedBy = "主任" });
 
     private RecordInputException Rejected(RecordSnapshot record, string action, TransitionInput? input = null) =>
         Assert.ThrowsAny<RecordInputException>(() => _records.Act(record, action, Received.AddDays(50), input));
@@ -66,9 +66,9 @@ public sealed class PetitionWorkflowTests
     [Fact]
     public void Extension_of_thirty_one_days_is_rejected_citing_the_regulation()
     {
-        var ex = Rejected(Accepted(), "extend", new() { Days = "31", Reason = "complex" });
+        var ex = Rejected(Accepted(), "extend", new() { Days = "31", Reason = "complex", ApprovedBy = "主任" });
 
-        Assert.StartsWith("--days must be at most 30 (信访工作条例 第三十五条", ex.Message, StringComparison.Ordinal);
+        Assert.StartsWith("--days must be at most 30 (信访工作条例 第三十四条", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -76,13 +76,13 @@ public sealed class PetitionWorkflowTests
     {
         var petition = Extend(Accepted(), days: "10");
 
-        Assert.StartsWith($"{petition.Id} cannot be extended again: at most 1 extension(s) (信访工作条例", Rejected(petition, "extend", new() { Days = "10", Reason = "more" }).Message, StringComparison.Ordinal);
+        Assert.StartsWith($"{petition.Id} cannot be extended again: at most 1 extension(s) (at most one extension is this station's policy", Rejected(petition, "extend", new() { Days = "10", Reason = "more", ApprovedBy = "主任" }).Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Extension_needs_a_reason()
     {
-        Assert.Equal("'extend' needs --reason (the petitioner must be told why)", Rejected(Accepted(), "extend", new() { Days = "10" }).Message);
+        Assert.Equal("'extend' needs --reason (the petitioner must be told why)", Rejected(Accepted(), "extend", new() { Days = "10", ApprovedBy = "主任" }).Message);
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public sealed class PetitionWorkflowTests
     [Fact]
     public void Extension_without_days_asks_for_the_days_option()
     {
-        Assert.Equal("'extend' needs --days", Rejected(Accepted(), "extend", new() { Reason = "complex" }).Message);
+        Assert.Equal("'extend' needs --days", Rejected(Accepted(), "extend", new() { Reason = "complex", ApprovedBy = "主任" }).Message);
     }
 
     [Fact]
@@ -103,7 +103,7 @@ public sealed class PetitionWorkflowTests
         var petition = New();
 
         Assert.Equal($"cannot 'extend' {petition.Id}: it is 'received'; allowed now: accept, decline, escalate",
-            Rejected(petition, "extend", new() { Days = "10", Reason = "x" }).Message);
+            Rejected(petition, "extend", new() { Days = "10", Reason = "x", ApprovedBy = "主任" }).Message);
     }
 
     [Fact]

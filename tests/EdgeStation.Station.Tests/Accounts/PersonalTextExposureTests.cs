@@ -28,6 +28,7 @@ public sealed class PersonalTextExposureTests : IAsyncLifetime
         ["amended location"] = "PlantAmendedLocationQ7",
         ["assignedTo"] = "PlantAssigneeQ7",
         ["extensionReason"] = "PlantExtensionReasonQ7",
+        ["extensionApprovedBy"] = "PlantApproverQ7",
         ["assess note"] = "PlantAssessNoteQ7",
         ["accept note"] = "PlantAcceptNoteQ7",
         ["decline note"] = "PlantDeclineNoteQ7",
@@ -54,7 +55,7 @@ public sealed class PersonalTextExposureTests : IAsyncLifetime
 
         var petition = await Create(official, """{"type":"petition","fields":{"channel":"visit","persons":1,""" + personal + "}}");
         await Post(official, $"/api/records/{petition}/transitions", $$"""{"action":"accept","note":"{{Planted["accept note"]}}"}""");
-        await Post(official, $"/api/records/{petition}/transitions", $$"""{"action":"extend","days":10,"reason":"{{Planted["extensionReason"]}}"}""");
+        await Post(official, $"/api/records/{petition}/transitions", $$"""{"action":"extend","days":10,"reason":"{{Planted["extensionReason"]}}","approvedBy":"{{Planted["extensionApprovedBy"]}}"}""");
 
         var declined = await Create(official, """{"type":"petition","fields":{"channel":"letter","persons":1,"grid":"grid-1"}}""");
         await Post(official, $"/api/records/{declined}/transitions", $$"""{"action":"decline","note":"{{Planted["decline note"]}}"}""");

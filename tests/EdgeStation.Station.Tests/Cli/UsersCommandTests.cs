@@ -246,4 +246,101 @@ public sealed class UsersCommandTests : IDisposable
 
         Assert.Equal(0, r.Exit);
     }
+
+    private string Ledger() => _station.Head();
+
+    [Theory]
+    [InlineData("enable")]
+    [InlineData("unlock")]
+    [InlineData("passwd")]
+    [InlineData("set-role")]
+    public void Changing_an_unknown_account_exits_2_and_writes_nothing(string command)
+    {
+        Add("wangfang", "admin");
+        var before = Ledger();
+        _station.Input = Secret + "\n";
+        string[] args = command switch
+        {
+            "passwd" => ["users", "passwd", "--password-stdin", "ghost"],
+            "set-role" => ["users", "set-role", "ghost", "--role", "viewer"],
+            _ => ["users", command, "ghost"],
+        };
+
+        var r = _station.Run(args);
+
+        Assert.Equal(2, r.Exit);
+        Assert.Contains("no account 'ghost'", r.Err, StringComparison.Ordinal);
+        Assert.Equal(before, Ledger());
+    }
+
+    [Theory]
+    [InlineData("password", "most common")]
+    [InlineData("123456", "consecutive digits")]
+    [InlineData("wangfang2026", "account's name")]
+    [InlineData("short", "at least 8 characters")]
+    public void Passwd_with_a_weak_secret_exits_2_and_keeps_the_old_one(string secret, string message)
+    {
+        Add("wangfang", "admin");
+        var before = Ledger();
+        _station.Input = secret + "\n";
+
+        var r = _station.Run("users", "passwd", "--password-stdin", "wangfang");
+
+        Assert.Equal(2, r.Exit);
+        Assert.Contains(message, r.Err, StringComparison.Ordinal);
+        Assert.Equal(before, Ledger());
+        var account = WithStore(s => new UserStore(s).Find("wangfang"))!;
+        Assert.NotEqual(PasswordVerification.Failed, PasswordHasher.Verify(Secret, account.PasswordHash));
+    }
+
+    [Theory]
+    [InlineData("superuser", null, "admin, official, grid-worker, viewer, engineer")]
+    [InlineData("grid-worker", null, "needs at least one --grid")]
+    [InlineData("viewer", "grid-1", "--grid is only for grid workers")]
+    [InlineData("grid-worker", "grid,1", "no commas")]
+    public void Set_role_with_a_bad_role_or_grid_exits_2_and_changes_nothing(string role, string? grid, string message)
+    {
+        Add("wangfang", "admin");
+        Add("zhaolei", "official");
+        var before = Ledger();
+        string[] args = grid is null
+            ? ["users", "set-role", "zhaolei", "--role", role]
+            : ["users", "set-role", "zhaolei", "--role", role, "--grid", grid];
+
+        var r = _station.Run(args);
+
+        Assert.Equal(2, r.Exit);
+        Assert.Contains(message, r.Err, StringComparison.Ordinal);
+        Assert.Equal(before, Ledger());
+        Assert.Equal(Role.Official, WithStore(s => new UserStore(s).Find("zhaolei"))!.Role);
+    }
+
+    [Fact]
+    public void Enabling_an_enabled_account_exits_2_and_writes_nothing()
+    {
+        Add("wangfang", "admin");
+        var before = Ledger();
+
+        var r = _station.Run("users", "enable", "wangfang");
+
+        Assert.Equal(2, r.Exit);
+        Assert.Contains("'wangfang' is enabled already", r.Err, StringComparison.Ordinal);
+        Assert.Equal(before, Ledger());
+    }
+
+    [Fact]
+    public void Unlock_ends_a_lockout_at_once()
+    {
+        Add("wangfang", "admin");
+        WithStore(s =>
+        {
+            new UserStore(s).SaveLockout("wangfang", new LockoutState(5, TestStation.Start.AddMinutes(15)));
+            return 0;
+        });
+
+        var r = _station.Run("users", "unlock", "wangfang");
+
+        Assert.Equal(0, r.Exit);
+        Assert.Equal(LockoutState.Clear, WithStore(s => new UserStore(s).Find("wangfang"))!.Lockout);
+    }
 }

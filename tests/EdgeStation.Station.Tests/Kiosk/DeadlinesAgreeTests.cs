@@ -26,7 +26,7 @@ public sealed partial class DeadlinesAgreeTests
         ("dispute closed unresolved", RecordType.Dispute, [("assess", new() { Risk = "red" }), ("close-unresolved", new() { Note = "当事人拒绝调解" })]),
         ("petition received", RecordType.Petition, []),
         ("petition accepted", RecordType.Petition, [("accept", new())]),
-        ("petition extended", RecordType.Petition, [("accept", new()), ("extend", new() { Days = "30", Reason = "需要测量土地" })]),
+        ("petition extended", RecordType.Petition, [("accept", new()), ("extend", new() { Days = "30", Reason = "需要测量土地", ApprovedBy = "镇长" })]),
         ("petition declined", RecordType.Petition, [("decline", new() { Note = "属于法院管辖" })]),
         ("petition completed", RecordType.Petition, [("accept", new()), ("complete", new())]),
         ("case reported", RecordType.Case, []),

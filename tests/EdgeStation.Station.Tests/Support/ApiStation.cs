@@ -81,10 +81,11 @@ public sealed class ApiStation : IAsyncDisposable
         return await Users.AddAsync(name, role, grids, hash, "cli:test", Clock.GetUtcNow());
     }
 
-    /// <summary>A client with its own cookie jar, not logged in.</summary>
+    /// <summary>A client with its own cookie jar, not logged in; a 4xx answer that is not a problem detail fails the test.</summary>
     public HttpClient NewClient()
     {
-        var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = Address };
+        // Every 4xx any test meets is checked to be a problem detail (or a page the request asked for).
+        var client = new HttpClient(new ProblemDetailsCheck(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })) { BaseAddress = Address };
         _clients.Add(client);
         return client;
     }

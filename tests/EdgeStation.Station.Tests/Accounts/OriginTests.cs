@@ -1,0 +1,123 @@
+using System.Net;
+using EdgeStation.Domain.Accounts;
+using EdgeStation.Station.Tests.Support;
+
+namespace EdgeStation.Station.Tests.Accounts;
+
+/// <summary>
+/// Issue 15: the cross-site checks of <c>AccessMiddleware</c>, each on its own. A state-changing request with the right
+/// CSRF token is accepted only when its Origin names this station exactly (scheme, host, port) and the browser does
+/// not mark it cross-site; the station's name is never taken from the request's own Host header.
+/// </summary>
+public sealed class OriginTests : IAsyncLifetime
+{
+    private const string NewEvent = """{"type":"grid-event","fields":{"category":"environment"}}""";
+    private ApiStation _station = null!;
+    private HttpClient _client = null!;
+
+    public async Task InitializeAsync()
+    {
+        _station = await ApiStation.StartAsync();
+        _client = await _station.SignedInAsync("wangfang", Role.Official);
+    }
+
+    public async Task DisposeAsync() => await _station.DisposeAsync();
+
+    private int Port => _station.Address.Port;
+
+    private async Task<HttpResponseMessage> Post(string? origin, string? host = null, string? fetchSite = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/records") { Content = ApiStation.Json(NewEvent) };
+        if (origin is not null)
+        {
+            request.Headers.Add("Origin", origin);
+        }
+        if (host is not null)
+        {
+            request.Headers.Host = host;
+        }
+        if (fetchSite is not null)
+        {
+            request.Headers.Add("Sec-Fetch-Site", fetchSite);
+        }
+        return await _client.SendAsync(request);
+    }
+
+    private async Task Refused(HttpResponseMessage r)
+    {
+        var head = _station.Store.Head;
+        Assert.Equal(HttpStatusCode.Forbidden, r.StatusCode);
+        Assert.Equal("application/problem+json", r.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("cross-site request refused", await r.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(head, _station.Store.Head);
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:{port}")]
+    [InlineData("http://localhost:{port}")]
+    public async Task The_station_own_origin_is_accepted(string origin)
+    {
+        var r = await Post(origin.Replace("{port}", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
+
+        Assert.Equal(HttpStatusCode.Created, r.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:{other}")] // same host, another port: another service on the box
+    [InlineData("http://127.0.0.1")]
+    [InlineData("https://127.0.0.1:{port}")]
+    [InlineData("http://127.0.0.1.evil.example:{port}")]
+    [InlineData("http://127.0.0.1:{port}/path")]
+    [InlineData("http://user@127.0.0.1:{port}")]
+    [InlineData("null")]
+    public async Task An_origin_that_is_not_exactly_the_station_is_refused(string origin)
+    {
+        var r = await Post(origin
+            .Replace("{port}", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{other}", (Port == 65535 ? Port - 1 : Port + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
+
+        await Refused(r);
+    }
+
+    [Fact]
+    public async Task Regression_a_dns_rebinding_page_passed_because_origin_was_compared_with_its_own_host()
+    {
+        // evil.example resolves to the station: the browser sends that name in Host and in Origin alike.
+        var name = $"evil.example:{Port}";
+
+        var r = await Post("http://" + name, host: name);
+
+        await Refused(r);
+    }
+
+    [Fact]
+    public async Task A_request_the_browser_marks_cross_site_is_refused_even_with_the_token_and_no_origin()
+    {
+        var r = await Post(origin: null, fetchSite: "cross-site");
+
+        await Refused(r);
+    }
+
+    [Fact]
+    public async Task A_same_origin_fetch_is_accepted()
+    {
+        var r = await Post(origin: null, fetchSite: "same-origin");
+
+        Assert.Equal(HttpStatusCode.Created, r.StatusCode);
+    }
+
+    [Fact]
+    public async Task Every_answer_carries_the_content_security_policy()
+    {
+        var page = await _client.GetAsync("/");
+        var api = await _client.GetAsync("/api/records");
+
+        foreach (var r in new[] { page, api })
+        {
+            var csp = string.Join(";", r.Headers.GetValues("Content-Security-Policy"));
+            Assert.Contains("default-src 'self'", csp, StringComparison.Ordinal);
+            Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
+            Assert.DoesNotContain("unsafe-inline", csp, StringComparison.Ordinal);
+        }
+    }
+}
