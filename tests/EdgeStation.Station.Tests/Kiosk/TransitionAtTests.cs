@@ -67,4 +67,28 @@ public sealed class TransitionAtTests
         Assert.DoesNotContain("✓", page, StringComparison.Ordinal);
         Assert.Contains("已按期办理（2026-03-10）", page, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task New_petition_form_lets_the_official_pick_the_kind_of_matter()
+    {
+        await using var station = await ApiStation.StartAsync();
+        var http = await station.SignedInAsync("official", Role.Official);
+
+        var form = await http.GetStringAsync("/records/petition/new");
+
+        Assert.Contains("data-field=\"matter\"", form, StringComparison.Ordinal);
+        Assert.Contains("申诉求决类（本单位出具处理意见书，60日办结）", form, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Extension_form_asks_who_approved_it()
+    {
+        await using var station = await ApiStation.StartAsync();
+        var http = await station.SignedInAsync("official", Role.Official);
+        var service = new RecordService(station.Store, station.Config, station.Clock);
+        var id = service.Add(Domain.Records.RecordType.Petition, new Dictionary<string, string> { ["channel"] = "visit", ["persons"] = "1" }, "tester").Record!.Id;
+        service.Transition(id, "accept", new(), "tester");
+
+        Assert.Contains("data-input=\"approvedBy\"", await http.GetStringAsync($"/record/{id}"), StringComparison.Ordinal);
+    }
 }
