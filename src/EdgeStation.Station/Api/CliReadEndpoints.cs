@@ -37,6 +37,10 @@ public static class CliReadEndpoints
         // Standard output goes to a file that disappears when closed: an export can be larger than memory.
         var path = Path.Combine(ServiceRunFiles.Dir(store.DataDir), $"read-{Guid.NewGuid():N}.out");
         var output = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.Delete(path); // no name left behind even if the service is killed mid-read (it may hold personal fields)
+        }
         var error = new StringWriter(CultureInfo.InvariantCulture);
         int exit;
         try
