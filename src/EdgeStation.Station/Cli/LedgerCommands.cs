@@ -87,7 +87,7 @@ public static class LedgerCommands
                 throw new CheckFailedException(
                     $"STORED STATE DIFFERS FROM THE LEDGER (the chain itself is intact, {result.EntriesChecked} entries): what records show/list, " +
                     $"the indicators or the accounts read is not what the ledger says:\n{lines}{more}\n" +
-                    "Do not add records. An admin can re-derive the stored state from the ledger with 'edgestation records rebuild'; report this to the township with this message.");
+                    "Do not add records: keep a copy of the data dir, restore station.db from the last backup that verifies, and report this to the township with this message.");
             }
             return ExitCodes.Ok;
         });

@@ -421,11 +421,15 @@ public sealed partial class LedgerStore : IDisposable
 
     private static LedgerEntry EntryFromBson(BsonDocument doc) => new(
         doc["_id"].AsInt64,
-        doc["recordId"].AsString,
-        doc["content"].AsString,
-        doc["digest"].AsString,
-        doc["prev"].AsString,
-        doc["hash"].AsString);
+        Text(doc, "recordId"),
+        Text(doc, "content"),
+        Text(doc, "digest"),
+        Text(doc, "prev"),
+        Text(doc, "hash"));
+
+    // LiteDB answers null for a member whose type tag was changed: that is damage, found here rather than by a reader.
+    private static string Text(BsonDocument doc, string key) =>
+        doc[key].IsString ? doc[key].AsString : throw new InvalidCastException($"ledger entry {doc["_id"]}: '{key}' is not text");
 
     private static BsonDocument EntryToBson(LedgerEntry e) => new()
     {

@@ -22,7 +22,9 @@ internal static class StoredDataException
         or InvalidDataException
         or EndOfStreamException
         or NullReferenceException // a page pointer that leads nowhere
-        or InvalidOperationException;
+        or InvalidOperationException
+        or NotSupportedException // "BSON type not supported": a type tag changed
+        or NotImplementedException; // LiteDB reaching a branch for a type tag no writer uses
 
     public static StorageEnvironmentException Damaged(string dataDir, Exception ex) => new(
         $"{Path.Combine(dataDir, LedgerStore.FileName)} is damaged: a stored page could not be read ({ex.GetType().Name}: {ex.Message}). " +

@@ -1,3 +1,4 @@
+using System.Globalization;
 using EdgeStation.Domain.Records;
 using LiteDB;
 
@@ -45,6 +46,8 @@ internal static class SnapshotBson
         return doc;
     }
 
+    private static readonly string[] InstantKeys = [FieldKeys.OccurredAt, FieldKeys.ReportedAt, FieldKeys.ReceivedAt, FieldKeys.EffectiveAt];
+
     public static RecordSnapshot FromBson(BsonDocument doc)
     {
         RecordTypeNames.TryParse(doc["type"].AsString, out var type);
@@ -63,6 +66,15 @@ internal static class SnapshotBson
         foreach (var (k, v) in doc["fields"].AsDocument)
         {
             snapshot.Fields[k] = v.IsString ? FieldValue.Of(v.AsString) : FieldValue.Of(v.AsInt64);
+        }
+        foreach (var key in InstantKeys)
+        {
+            // Read lazily by whoever shows the record: a damaged one must fail here, where damage is reported, not there.
+            if (snapshot.Fields.TryGetValue(key, out var at) && !at.IsNumber
+                && !DateTimeOffset.TryParseExact(at.Text, FieldParser.InstantFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _))
+            {
+                throw new FormatException($"record {snapshot.Id}: stored {key} '{at.Text}' is not a time");
+            }
         }
         foreach (var (k, v) in doc["marks"].AsDocument)
         {

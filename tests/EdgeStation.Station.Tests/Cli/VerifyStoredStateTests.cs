@@ -55,7 +55,7 @@ public class VerifyStoredStateTests
         Assert.Equal(1, r.Exit);
         Assert.Contains("DS-2026-0001 fields.status: stored 'mediating', the ledger says 'assessed'", r.Err, StringComparison.Ordinal);
         Assert.Contains("DS-2026-0001 status: stored 'mediating'", r.Err, StringComparison.Ordinal);
-        Assert.Contains("records rebuild", r.Err, StringComparison.Ordinal);
+        Assert.Contains("Do not add records", r.Err, StringComparison.Ordinal);
     }
 
     [Fact]
