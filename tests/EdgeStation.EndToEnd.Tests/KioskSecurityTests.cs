@@ -50,10 +50,26 @@ public sealed class KioskSecurityTests : IClassFixture<KioskStation>, IAsyncLife
         var head = _station.Store.Head;
         // "localhost" and "127.0.0.1" are different sites to the browser: the session cookie (SameSite=Strict) stays home.
         var otherSite = new UriBuilder(_station.BaseAddress) { Host = "localhost" }.Uri;
-        await page.GotoAsync(new Uri(otherSite, "/login").ToString());
+        // The attacker's page is its own (served by the browser here), not one of ours: our pages carry a
+        // Content-Security-Policy that would stop its script before the station is even asked.
+        var attackerPage = new Uri(otherSite, "/another-site").ToString();
+        await page.RouteAsync(attackerPage, route => route.FulfillAsync(new RouteFulfillOptions
+        {
+            ContentType = "text/html",
+            Body = "<!doctype html><html><head><title>another site</title></head><body></body></html>",
+        }));
+        await page.GotoAsync(attackerPage);
+        Assert.Equal("another site", await page.TitleAsync());
         var target = new Uri(_station.BaseAddress, "/api/records").ToString();
 
-        await page.EvaluateAsync<int>(CreateDispute, new { url = target, mode = "no-cors", headers = new Dictionary<string, string> { ["Content-Type"] = "text/plain" } });
+        try
+        {
+            await page.EvaluateAsync<int>(CreateDispute, new { url = target, mode = "no-cors", headers = new Dictionary<string, string> { ["Content-Type"] = "text/plain" } });
+        }
+        catch (PlaywrightException ex) when (ex.Message.Contains("Failed to fetch", StringComparison.Ordinal))
+        {
+            // The browser itself gave up on the cross-site call: refused too. The head check below is what counts.
+        }
         var answer = await page.RunAndWaitForResponseAsync(() => page.EvaluateAsync($$"""
             () => {
               const f = document.createElement("form");
