@@ -620,6 +620,7 @@ public sealed partial class LedgerStore : IDisposable
             }
             SaveProjection(view);
             journaling = true;
+            InjectFault(FaultPoint.Journal);
             _journal!.AppendDurably(done.Where(d => d.Result is { Repeated: false }).Select(d => d.Result!.Entry).ToList());
         }
         catch (Exception ex)
@@ -658,6 +659,7 @@ public sealed partial class LedgerStore : IDisposable
         }
         try
         {
+            InjectFault(FaultPoint.Commit);
             _db.Commit();
         }
         catch (Exception ex)
