@@ -79,7 +79,16 @@ public static class DataDirAccess
         if (Directory.Exists(run))
         {
             TightenOne(run, RunDir + "/", changed);
-            foreach (var file in Directory.EnumerateFiles(run))
+            string[] files;
+            try
+            {
+                files = Directory.GetFiles(run);
+            }
+            catch (Exception ex) when (ex is UnauthorizedAccessException or IOException)
+            {
+                throw new StorageEnvironmentException($"cannot list {run}: {ex.Message}", ex);
+            }
+            foreach (var file in files)
             {
                 TightenOne(file, RunDir + "/" + Path.GetFileName(file), changed);
             }
