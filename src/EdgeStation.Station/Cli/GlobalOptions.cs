@@ -90,8 +90,9 @@ public sealed class GlobalOptions
     /// For the read commands (list, show, verify, anchor, indicators, export, users list): the database must exist,
     /// and nothing is created or changed (no folder, no file, no header rewrite), whatever the outcome.
     /// </summary>
-    public StationSession OpenToRead(ParseResult p, CliContext ctx) =>
-        OpenAt(ResolveDataDir(p, ctx), p, ctx, mustExist: true, readOnly: true);
+    /// <param name="check">`records verify` opens a store whose stored state disagrees with the ledger too, to name what differs.</param>
+    public StationSession OpenToRead(ParseResult p, CliContext ctx, StateCheck check = StateCheck.Required) =>
+        OpenAt(ResolveDataDir(p, ctx), p, ctx, mustExist: true, readOnly: true, check);
 
     /// <summary>
     /// Before writing: the data dir and its files owner-only (<see cref="DataDirAccess"/>), saying on standard error
@@ -105,7 +106,11 @@ public sealed class GlobalOptions
         }
     }
 
-    private StationSession OpenAt(string dataDir, ParseResult p, CliContext ctx, bool mustExist, bool readOnly)
+    /// <summary>For `records rebuild`: the database must exist, and opens for writing even when its stored state disagrees with the ledger.</summary>
+    public StationSession OpenToRebuild(ParseResult p, CliContext ctx) =>
+        OpenAt(ResolveDataDir(p, ctx), p, ctx, mustExist: true, readOnly: false, StateCheck.Report);
+
+    private StationSession OpenAt(string dataDir, ParseResult p, CliContext ctx, bool mustExist, bool readOnly, StateCheck check = StateCheck.Required)
     {
         if (ctx.Hosted is { } hosted)
         {
@@ -116,7 +121,7 @@ public sealed class GlobalOptions
         {
             SecureDataDir(dataDir, ctx); // a read changes nothing, not even a mode
         }
-        var store = LedgerStore.Open(dataDir, mustExist, readOnly);
+        var store = LedgerStore.Open(dataDir, mustExist, readOnly, check: check);
         try
         {
             return new StationSession(store, new RecordService(store, config, ctx.Time), ctx.Time);
