@@ -27,6 +27,9 @@ public static class StationHost
         builder.Host.UseSystemd();
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        // Information and up: the per-attempt lines of a login flood (debug) would otherwise fill the journal.
+        // EDGESTATION_LOG_LEVEL=Debug brings them back while looking into a problem.
+        builder.Logging.SetMinimumLevel(Enum.TryParse<LogLevel>(Environment.GetEnvironmentVariable("EDGESTATION_LOG_LEVEL"), ignoreCase: true, out var level) ? level : LogLevel.Information);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning); // no line per kiosk request
         // A failed start (a busy port) reaches the caller as an exception that `run` turns into one line and exit 3;
         // the host's own "Hosting failed to start" would print kilobytes of stack trace before it. Later host errors
