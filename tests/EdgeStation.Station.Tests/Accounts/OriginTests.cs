@@ -1,5 +1,4 @@
 using System.Net;
-using EdgeStation.Domain.Accounts;
 using EdgeStation.Station.Tests.Support;
 
 namespace EdgeStation.Station.Tests.Accounts;
@@ -9,21 +8,9 @@ namespace EdgeStation.Station.Tests.Accounts;
 /// CSRF token is accepted only when its Origin names this station exactly (scheme, host, port) and the browser does
 /// not mark it cross-site; the station's name is never taken from the request's own Host header.
 /// </summary>
-public sealed class OriginTests : IAsyncLifetime
+public sealed class OriginTests : OfficialApiTest
 {
-    private const string NewEvent = """{"type":"grid-event","fields":{"category":"environment"}}""";
-    private ApiStation _station = null!;
-    private HttpClient _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _station = await ApiStation.StartAsync();
-        _client = await _station.SignedInAsync("wangfang", Role.Official);
-    }
-
-    public async Task DisposeAsync() => await _station.DisposeAsync();
-
-    private int Port => _station.Address.Port;
+    private int Port => Station.Address.Port;
 
     private async Task<HttpResponseMessage> Post(string? origin, string? host = null, string? fetchSite = null)
     {
@@ -40,16 +27,15 @@ public sealed class OriginTests : IAsyncLifetime
         {
             request.Headers.Add("Sec-Fetch-Site", fetchSite);
         }
-        return await _client.SendAsync(request);
+        return await Http.SendAsync(request);
     }
 
     private async Task Refused(HttpResponseMessage r)
     {
-        var head = _station.Store.Head;
-        Assert.Equal(HttpStatusCode.Forbidden, r.StatusCode);
-        Assert.Equal("application/problem+json", r.Content.Headers.ContentType?.MediaType);
+        var head = Station.Store.Head;
+        await Problem.Detail(r, HttpStatusCode.Forbidden);
         Assert.Contains("cross-site request refused", await r.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal(head, _station.Store.Head);
+        Assert.Equal(head, Station.Store.Head);
     }
 
     [Theory]
@@ -109,8 +95,8 @@ public sealed class OriginTests : IAsyncLifetime
     [Fact]
     public async Task Every_answer_carries_the_content_security_policy()
     {
-        var page = await _client.GetAsync("/");
-        var api = await _client.GetAsync("/api/records");
+        var page = await Http.GetAsync("/");
+        var api = await Http.GetAsync("/api/records");
 
         foreach (var r in new[] { page, api })
         {
