@@ -1,4 +1,5 @@
 using System.Net;
+using EdgeStation.Station.Accounts;
 using EdgeStation.Station.Tests.Support;
 
 namespace EdgeStation.Station.Tests.Accounts;
@@ -53,6 +54,7 @@ public sealed class OriginTests : OfficialApiTest
     [InlineData("http://127.0.0.1")]
     [InlineData("https://127.0.0.1:{port}")]
     [InlineData("http://127.0.0.1.evil.example:{port}")]
+    [InlineData("http://localhost.evil.example:{port}")] // a station name as a prefix of another host
     [InlineData("http://127.0.0.1:{port}/path")]
     [InlineData("http://user@127.0.0.1:{port}")]
     [InlineData("null")]
@@ -105,5 +107,31 @@ public sealed class OriginTests : OfficialApiTest
             Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
             Assert.DoesNotContain("unsafe-inline", csp, StringComparison.Ordinal);
         }
+    }
+
+    [Theory]
+    [InlineData("/login", false, true)] // the page anyone sees first
+    [InlineData("/", false, true)] // the redirect to the login page
+    [InlineData("/api/records", false, false)] // 401
+    [InlineData("/healthz", false, false)]
+    [InlineData("/assets/kiosk.js", false, false)]
+    [InlineData("/", true, true)]
+    [InlineData("/records/dispute", true, true)]
+    [InlineData("/indicators", true, true)]
+    [InlineData("/record/DS-2026-0404", true, true)] // the 404 page
+    [InlineData("/api/records/DS-2026-0404", true, false)] // the 404 problem
+    [InlineData("/metrics", true, true)] // the 403 page: an official may not read metrics
+    public async Task The_content_security_policy_is_on_every_kind_of_answer(string path, bool signedIn, bool page)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (page)
+        {
+            request.Headers.Accept.ParseAdd("text/html");
+        }
+
+        var r = await (signedIn ? Http : Station.NewClient()).SendAsync(request);
+
+        Assert.True(r.Headers.TryGetValues("Content-Security-Policy", out var csp), $"GET {path} answered {(int)r.StatusCode} without a Content-Security-Policy");
+        Assert.Equal(AccessMiddleware.ContentSecurityPolicy, csp.Single());
     }
 }
