@@ -53,6 +53,7 @@ public sealed class PaginationTests : OfficialApiTest
         }
 
         Assert.Equal(3, pages);
+        Assert.Equal(23, seen.Count); // none twice
         Assert.Equal(23, seen.Distinct(StringComparer.Ordinal).Count());
         Assert.Equal(seen.Order(StringComparer.Ordinal), seen);
     }
