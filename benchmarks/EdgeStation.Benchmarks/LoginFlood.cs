@@ -56,6 +56,7 @@ public static class LoginFlood
                 await Task.Delay(due);
             }
             real.Add(await TimedLoginAsync(station, NextAddress(ref nextHost), body));
+            Console.Error.WriteLine($"login-flood: {DateTime.UtcNow:HH:mm:ss.fff} real login {i + 1}: {real[^1].Ms:0} ms, {(int)real[^1].Status}");
         }
         await stop.CancelAsync();
         await Task.WhenAll(flooders);

@@ -4,4 +4,4 @@ namespace EdgeStation.Storage;
 /// The environment stops the store: database held by another process, not a LiteDB file, disk full,
 /// read-only medium. Maps to exit code 3; nothing was written.
 /// </summary>
-public sealed class StorageEnvironmentException(string message, Exception? inner = null) : Exception(message, inner);
+public class StorageEnvironmentException(string message, Exception? inner = null) : Exception(message, inner);

@@ -16,6 +16,10 @@ public sealed record RecordEvent
     public const string UserType = "user";
     /// <summary>The entry type of an imported holiday schedule (Calendar/HolidayImports).</summary>
     public const string CalendarType = "calendar";
+    /// <summary>The entry type of work on the stored state itself: `records rebuild` re-deriving it from the ledger.</summary>
+    public const string StateType = "state";
+    public const string StateRecordId = "station:state";
+    public const string RebuildAction = "rebuild";
 
     public required string Type { get; init; }
     public required string RecordId { get; init; }
@@ -30,8 +34,8 @@ public sealed record RecordEvent
     /// <summary>The client's idempotency key and request digest, when the write came with one (API, kiosk, CLI through the service).</summary>
     public RequestKey? Request { get; init; }
 
-    /// <summary>Whether entries of <paramref name="type"/> are record events that the projection folds (not station, account or calendar entries).</summary>
-    public static bool IsRecordEntry(string type) => type is not (StationType or UserType or CalendarType);
+    /// <summary>Whether entries of <paramref name="type"/> are record events that the projection folds (not station, account, calendar or state entries).</summary>
+    public static bool IsRecordEntry(string type) => type is not (StationType or UserType or CalendarType or StateType);
 
     public static DateTimeOffset Truncate(DateTimeOffset at)
     {

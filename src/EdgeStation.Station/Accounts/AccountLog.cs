@@ -19,4 +19,8 @@ internal static partial class AccountLog
 
     [LoggerMessage(EventId = 103, Level = LogLevel.Debug, Message = "login from {Address} refused unheard: too many attempts in hand")]
     public static partial void Busy(ILogger logger, string address);
+
+    /// <summary>Where a slow check's time went: waiting at its PBKDF2 gate, or the hash itself (slow when the CPU is busy).</summary>
+    [LoggerMessage(EventId = 104, Level = LogLevel.Debug, Message = "slow login check from {Address}: {WaitMs} ms waiting for a PBKDF2 slot, {HashMs} ms hashing")]
+    public static partial void SlowCheck(ILogger logger, string address, int waitMs, int hashMs);
 }

@@ -15,9 +15,13 @@ namespace EdgeStation.Station.Accounts;
 /// <list type="bullet">
 /// <item>by name: one attempt per name at a time (so the count-then-save of its lockout cannot race), at most
 /// <see cref="NameQueue"/> waiting behind it; the lockout then limits how fast a name can be guessed at;</item>
-/// <item>by station: at most <see cref="Workers"/> PBKDF2 runs at once (one per core), at most twice as many
-/// waiting; anything more is refused at once (429) rather than queued, so a real login waits behind a bounded
-/// queue, never behind the flood;</item>
+/// <item>by station, in two gates, so that a real user's login never waits behind the flood's hashes: a name that is
+/// an enabled account goes through <see cref="AccountSlots"/> (<see cref="Workers"/> runs at once, one per core, at
+/// most twice as many waiting); any other name (no such account, or a disabled one) through
+/// <see cref="UnknownNameSlots"/> (half the cores, at least one, and as many waiting). Anything more is refused at
+/// once (429) rather than queued. The price is a timing side channel: while the unknown names' gate is full, an
+/// unknown name is refused where an account's name is checked, so a flooding client can tell which names are enabled
+/// accounts (docs/security.md, "Login under flood");</item>
 /// <item>by address: <see cref="LoginRateLimits"/>, before the request gets here.</item>
 /// </list>
 /// The local console (<see cref="LoginClient.IsLocalConsole"/>) counts its failures apart and skips the PBKDF2 queue:
@@ -26,6 +30,9 @@ namespace EdgeStation.Station.Accounts;
 public sealed class LoginService : IDisposable
 {
     public const int NameQueue = 4;
+
+    /// <summary>A check that took this long (gate and hash) is logged at debug level with where its time went.</summary>
+    public static readonly TimeSpan SlowCheck = TimeSpan.FromMilliseconds(500);
 
     // The stand-in hash for unknown names, made once per process in the background (not on the startup path,
     // and not during the first unknown-name login, which would then take twice as long as any other).
@@ -44,10 +51,17 @@ public sealed class LoginService : IDisposable
         _log = log ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
         Policy = policy;
         Workers = workers ?? Environment.ProcessorCount;
-        HashSlots = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
+        AccountSlots = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
         {
             PermitLimit = Workers,
             QueueLimit = 2 * Workers,
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+        });
+        var unknown = Math.Max(1, Workers / 2);
+        UnknownNameSlots = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
+        {
+            PermitLimit = unknown,
+            QueueLimit = unknown,
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
         });
         _names = PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetConcurrencyLimiter(key, _ => new ConcurrencyLimiterOptions
@@ -61,11 +75,21 @@ public sealed class LoginService : IDisposable
 
     public LockoutPolicy Policy { get; }
 
-    /// <summary>PBKDF2 runs at once (default: one per core).</summary>
+    /// <summary>PBKDF2 runs at once for enabled accounts (default: one per core).</summary>
     public int Workers { get; }
 
-    /// <summary>The PBKDF2 slots that network logins share (<see cref="Workers"/> permits, twice as many may wait).</summary>
-    public RateLimiter HashSlots { get; }
+    /// <summary>The PBKDF2 slots of network logins to enabled accounts (<see cref="Workers"/> permits, twice as many may wait).</summary>
+    public RateLimiter AccountSlots { get; }
+
+    /// <summary>
+    /// The PBKDF2 slots of network logins to any other name, no such account or a disabled one (half of
+    /// <see cref="Workers"/>, at least one; as many may wait). Apart from <see cref="AccountSlots"/>: a flood of random
+    /// names fills this gate and is refused here, never in front of a real user.
+    /// </summary>
+    public RateLimiter UnknownNameSlots { get; }
+
+    /// <summary>The gate a network login's PBKDF2 run waits at: an enabled account's own, or the one of every other name.</summary>
+    public RateLimiter SlotsFor(UserAccount? account) => account is { Disabled: false } ? AccountSlots : UnknownNameSlots;
 
     public async Task<LoginOutcome> LoginAsync(string name, string secret, LoginClient client, CancellationToken cancel)
     {
@@ -84,13 +108,20 @@ public sealed class LoginService : IDisposable
         }
 
         PasswordVerification verdict;
-        using (var slot = client.IsLocalConsole ? null : await HashSlots.AcquireAsync(1, cancel))
+        var queued = _time.GetTimestamp();
+        using (var slot = client.IsLocalConsole ? null : await SlotsFor(account).AcquireAsync(1, cancel))
         {
             if (slot is { IsAcquired: false })
             {
                 return Busy(client);
             }
+            var hashing = _time.GetTimestamp();
             verdict = PasswordHasher.Verify(secret, account?.PasswordHash ?? await StandIn.Value);
+            var (wait, hash) = (_time.GetElapsedTime(queued, hashing), _time.GetElapsedTime(hashing));
+            if (wait + hash >= SlowCheck)
+            {
+                AccountLog.SlowCheck(_log, client.Address, (int)wait.TotalMilliseconds, (int)hash.TotalMilliseconds);
+            }
         }
         now = _time.GetUtcNow();
 
@@ -140,6 +171,7 @@ public sealed class LoginService : IDisposable
     public void Dispose()
     {
         _names.Dispose();
-        HashSlots.Dispose();
+        AccountSlots.Dispose();
+        UnknownNameSlots.Dispose();
     }
 }

@@ -89,17 +89,22 @@ public sealed class GlobalOptions
     /// For the read commands (list, show, verify, anchor, indicators, export, users list): the database must exist,
     /// and nothing is created or changed (no folder, no file, no header rewrite), whatever the outcome.
     /// </summary>
-    public StationSession OpenToRead(ParseResult p, CliContext ctx) =>
-        OpenAt(ResolveDataDir(p, ctx), p, ctx, mustExist: true, readOnly: true);
+    /// <param name="check">`records verify` opens a store whose stored state disagrees with the ledger too, to name what differs.</param>
+    public StationSession OpenToRead(ParseResult p, CliContext ctx, StateCheck check = StateCheck.Required) =>
+        OpenAt(ResolveDataDir(p, ctx), p, ctx, mustExist: true, readOnly: true, check);
 
-    private StationSession OpenAt(string dataDir, ParseResult p, CliContext ctx, bool mustExist, bool readOnly)
+    /// <summary>For `records rebuild`: the database must exist, and opens for writing even when its stored state disagrees with the ledger.</summary>
+    public StationSession OpenToRebuild(ParseResult p, CliContext ctx) =>
+        OpenAt(ResolveDataDir(p, ctx), p, ctx, mustExist: true, readOnly: false, StateCheck.Report);
+
+    private StationSession OpenAt(string dataDir, ParseResult p, CliContext ctx, bool mustExist, bool readOnly, StateCheck check = StateCheck.Required)
     {
         if (ctx.Hosted is { } hosted)
         {
             return hosted; // inside the service, which holds the database already
         }
         var config = StationConfigLoader.Load(p.GetValue(Config), dataDir, ctx.Environment);
-        var store = LedgerStore.Open(dataDir, mustExist, readOnly);
+        var store = LedgerStore.Open(dataDir, mustExist, readOnly, check: check);
         try
         {
             return new StationSession(store, new RecordService(store, config, ctx.Time), ctx.Time);

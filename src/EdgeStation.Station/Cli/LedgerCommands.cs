@@ -25,7 +25,7 @@ public static class LedgerCommands
                     ? h
                     : throw new UsageException($"--expect-head must look like 1234:<64 hex digits> (got '{text}')");
             }
-            using var session = g.OpenToRead(p, ctx);
+            using var session = g.OpenToRead(p, ctx, StateCheck.Report);
             var total = session.Store.Head.Seq;
             IProgress<long>? progress = ReferenceEquals(ctx.Error, Console.Error) && !Console.IsErrorRedirected && total > 50_000
                 ? new Progress<long>(n => ctx.Error.Write($"\rverified {n:N0} of {total:N0} entries"))
@@ -43,6 +43,11 @@ public static class LedgerCommands
             }
             // What people read is checked only against a chain that holds: otherwise the chain is the news.
             var differences = result.Ok ? DerivedStateVerifier.Compare(session.Store, derived) : [];
+            if (result.Ok && differences.Count == 0 && session.Store.StateProblem is { } problem)
+            {
+                // Every stored value is the ledger's, but the digest beside the head is not the writer's: the digest itself was hit.
+                differences.Add(new StateDifference("state digest", "digest", problem + "; every stored record, account and counter matches the ledger, so 'edgestation records rebuild' only writes a new digest"));
+            }
             if (p.GetValue(g.Json))
             {
                 using var s = new RecordJson.Stream(ctx.Out);
@@ -87,7 +92,8 @@ public static class LedgerCommands
                 throw new CheckFailedException(
                     $"STORED STATE DIFFERS FROM THE LEDGER (the chain itself is intact, {result.EntriesChecked} entries): what records show/list, " +
                     $"the indicators or the accounts read is not what the ledger says:\n{lines}{more}\n" +
-                    "Do not add records: keep a copy of the data dir, restore station.db from the last backup that verifies, and report this to the township with this message.");
+                    "Do not add records. Keep a copy of the data dir, then, with the service stopped, run 'edgestation records rebuild': it re-derives the stored state from the ledger " +
+                    "and logs that it did. Report this to the township with this message.");
             }
             return ExitCodes.Ok;
         });
@@ -99,7 +105,8 @@ public static class LedgerCommands
         var cmd = new Command("anchor", "print the ledger head SEQ:HASH to write into the monthly report");
         cmd.SetAction(p =>
         {
-            using var session = g.OpenToRead(p, ctx);
+            // The head is the chain's alone: it is printed even when the stored state disagrees with the ledger.
+            using var session = g.OpenToRead(p, ctx, StateCheck.Report);
             var head = session.Store.Head;
             if (p.GetValue(g.Json))
             {

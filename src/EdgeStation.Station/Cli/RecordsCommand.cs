@@ -24,6 +24,7 @@ public static class RecordsCommand
         records.Subcommands.Add(ExportCommand.Build(g, ctx));
         records.Subcommands.Add(LedgerCommands.BuildVerify(g, ctx));
         records.Subcommands.Add(LedgerCommands.BuildAnchor(g, ctx));
+        records.Subcommands.Add(RebuildCommand.Build(g, ctx));
         records.Subcommands.Add(SeedDemoCommand.Build(g, ctx));
         return records;
     }

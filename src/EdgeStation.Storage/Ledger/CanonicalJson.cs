@@ -46,8 +46,15 @@ internal sealed class CanonicalJson
         return this;
     }
 
+    /// <summary>Integers beyond ±(2^53−1) are not written: outside the I-JSON range a JSON reader may round them (docs/ledger.md, check 5).</summary>
+    public const long MaxSafeInteger = (1L << 53) - 1;
+
     public CanonicalJson Value(long value)
     {
+        if (value is > MaxSafeInteger or < -MaxSafeInteger)
+        {
+            throw new ArgumentOutOfRangeException(nameof(value), value, "outside ±(2^53−1), which the ledger's canonical JSON does not hold");
+        }
         Separator();
         _sb.Append(value.ToString(CultureInfo.InvariantCulture));
         _needComma = true;

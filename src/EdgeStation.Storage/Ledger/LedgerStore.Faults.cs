@@ -26,6 +26,21 @@ public sealed partial class LedgerStore
     private long _recoveries;
     private long _refusedAppends;
 
+    /// <summary>
+    /// For tests: called at each <see cref="FaultPoint"/> of a batch; an exception it returns is what the write met there.
+    /// LiteDB's transaction is rolled back first, as a commit the disk refused leaves nothing in the database.
+    /// </summary>
+    internal Func<FaultPoint, Exception?>? FaultInjection { get; set; }
+
+    private void InjectFault(FaultPoint point)
+    {
+        if (FaultInjection?.Invoke(point) is { } ex)
+        {
+            _db.Rollback();
+            throw ex;
+        }
+    }
+
     /// <summary>Null while writes are taken; otherwise why not, since when, and when the next retry runs.</summary>
     public StoreFault? Fault => _fault;
 

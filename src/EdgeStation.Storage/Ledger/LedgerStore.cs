@@ -3,6 +3,7 @@ using System.Globalization;
 using EdgeStation.Domain.Records;
 using EdgeStation.Storage.Records;
 using EdgeStation.Storage.Station;
+using EdgeStation.Storage.Verification;
 using LiteDB;
 
 namespace EdgeStation.Storage.Ledger;
@@ -41,8 +42,9 @@ public sealed partial class LedgerStore : IDisposable
     private LedgerHead _head;
     private bool _disposed;
 
-    private LedgerStore(string dataDir, LiteDatabase db, StationLock? stationLock, bool readOnly)
+    private LedgerStore(string dataDir, LiteDatabase db, StationLock? stationLock, bool readOnly, StateCheck check, TimeProvider time)
     {
+        _time = time;
         DataDir = dataDir;
         _readOnly = readOnly;
         _lock = stationLock;
@@ -54,6 +56,7 @@ public sealed partial class LedgerStore : IDisposable
         }
         var last = _ledger.Find(Query.All(Query.Descending), limit: 1).FirstOrDefault();
         _head = last is null ? LedgerHead.Empty : new LedgerHead(last["_id"].AsInt64, last["hash"].AsString);
+        ProveState(check, writable: !readOnly);
         if (!readOnly)
         {
             _journal = LedgerJournal.Open(dataDir);
@@ -73,7 +76,7 @@ public sealed partial class LedgerStore : IDisposable
 
     public string DataDir { get; }
 
-    [System.Diagnostics.CodeAnalysis.MemberNotNull(nameof(_db), nameof(_ledger), nameof(_records), nameof(_counters), nameof(_requests))]
+    [System.Diagnostics.CodeAnalysis.MemberNotNull(nameof(_db), nameof(_ledger), nameof(_records), nameof(_counters), nameof(_requests), nameof(_state))]
     private void Bind(LiteDatabase db)
     {
         _db = db;
@@ -81,6 +84,7 @@ public sealed partial class LedgerStore : IDisposable
         _records = db.GetCollection("records");
         _counters = db.GetCollection("counters");
         _requests = db.GetCollection("requests");
+        _state = db.GetCollection(StateCollection);
     }
 
     public LedgerHead Head
@@ -102,7 +106,9 @@ public sealed partial class LedgerStore : IDisposable
     /// A refused file is left byte for byte as it was: it is checked before LiteDB, which "repairs", ever sees it.
     /// </summary>
     /// <param name="time">The clock of the writer's retry backoff after a failed write (tests pass a fake one).</param>
-    public static LedgerStore Open(string dataDir, bool mustExist = false, bool readOnly = false, TimeProvider? time = null)
+    /// <param name="check">Whether a stored state that is not the one the writer left refuses the open (the default) or is only
+    /// reported (<see cref="StateProblem"/>, for verify and rebuild).</param>
+    public static LedgerStore Open(string dataDir, bool mustExist = false, bool readOnly = false, TimeProvider? time = null, StateCheck check = StateCheck.Required)
     {
         var path = Path.Combine(dataDir, FileName);
         if ((mustExist || readOnly) && !File.Exists(path))
@@ -127,7 +133,7 @@ public sealed partial class LedgerStore : IDisposable
             });
             try
             {
-                return new LedgerStore(dataDir, db, stationLock, liteReadOnly) { _created = isNew ? new CreatedFiles(newDir) : null, _time = time ?? TimeProvider.System };
+                return new LedgerStore(dataDir, db, stationLock, liteReadOnly, check, time ?? TimeProvider.System) { _created = isNew ? new CreatedFiles(newDir) : null };
             }
             catch
             {
@@ -168,7 +174,12 @@ public sealed partial class LedgerStore : IDisposable
     /// <param name="request">The client's idempotency key: when an entry with it is already stored, the result is that
     /// entry (<see cref="AppendResult.Repeated"/>) and <paramref name="build"/> does not run; when it was stored for a
     /// different request, <see cref="IdempotencyConflictException"/>.</param>
-    public Task<AppendResult?> AppendAsync(Func<ILedgerView, RecordEvent?> build, IdempotentRequest? request = null)
+    public Task<AppendResult?> AppendAsync(Func<ILedgerView, RecordEvent?> build, IdempotentRequest? request = null) =>
+        AppendAsync(build, request, rebuild: false);
+
+    private Task<AppendResult?> AppendAsync(Func<ILedgerView, RecordEvent?> build, bool rebuild) => AppendAsync(build, null, rebuild);
+
+    private Task<AppendResult?> AppendAsync(Func<ILedgerView, RecordEvent?> build, IdempotentRequest? request, bool rebuild)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (_writer is null)
@@ -179,7 +190,11 @@ public sealed partial class LedgerStore : IDisposable
         {
             throw Refusal(fault);
         }
-        var pending = new PendingAppend(build, request);
+        if (StateProblem is not null && !rebuild)
+        {
+            throw new StateDisagreesException($"the stored state disagrees with the ledger ({StateProblem}); nothing is written on top of it until 'edgestation records rebuild'");
+        }
+        var pending = new PendingAppend(build, request) { Rebuild = rebuild };
         _queue.Add(pending);
         return pending.Done.Task;
     }
@@ -203,15 +218,20 @@ public sealed partial class LedgerStore : IDisposable
     internal ILiteCollection<BsonDocument> Collection(string name)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        if (name is "ledger" or "records" or "counters" or "requests")
+        if (name is "ledger" or "records" or "counters" or "requests" or StateCollection)
         {
             throw new ArgumentException($"'{name}' belongs to the ledger itself", nameof(name));
         }
         return _db.GetCollection(name);
     }
 
+    /// <summary>The record as stored; null when the ledger never created it. One the ledger has but the collection cannot find is damage.</summary>
     public RecordSnapshot? Find(string recordId) =>
-        StoredDataException.Read(DataDir, () => _records.FindById(recordId) is { } doc ? SnapshotBson.FromBson(doc) : null);
+        StoredDataException.Read(DataDir, () => _records.FindById(recordId) is { } doc
+            ? SnapshotBson.FromBson(doc)
+            : _ledger.Exists(Query.EQ("recordId", recordId))
+                ? throw new InvalidDataException($"record {recordId} has ledger entries but cannot be found in the records collection")
+                : null);
 
     /// <summary>Streams records (in id order), optionally of one type; nothing is held beyond the current one.</summary>
     public IEnumerable<RecordSnapshot> Records(RecordType? type = null) =>
@@ -342,13 +362,23 @@ public sealed partial class LedgerStore : IDisposable
     public IEnumerable<LedgerEntry> Entries() =>
         StoredDataException.Stream(DataDir, () => _ledger.Find(Query.All(Query.Ascending)).Select(EntryFromBson));
 
-    /// <summary>The ledger entries of one record, oldest first: its full history.</summary>
+    /// <summary>
+    /// The ledger entries of one record, oldest first: its full history. Each entry is checked against its own hashes as it
+    /// is read (not the whole chain: that is verify's walk), so a changed note or field is refused here instead of shown.
+    /// </summary>
     public IEnumerable<(LedgerEntry Entry, RecordEvent Event)> History(string recordId) =>
         StoredDataException.Read(DataDir, () => _ledger.Find(Query.EQ("recordId", recordId))
             .Select(EntryFromBson)
             .OrderBy(e => e.Seq)
-            .Select(e => (e, RecordEventCodec.Decode(e.Content)))
+            .Select(e => (CheckedAgainstItsHashes(e), RecordEventCodec.Decode(e.Content)))
             .ToList());
+
+    private LedgerEntry CheckedAgainstItsHashes(LedgerEntry e) =>
+        LedgerHasher.ContentDigest(e.Content) == e.ContentDigest && LedgerHasher.ChainHash(e.Seq, e.PrevHash, e.ContentDigest) == e.Hash
+            ? e
+            : throw new StorageEnvironmentException(
+                $"ledger entry {e.Seq} (record {e.RecordId}) does not match its own hash: the ledger in {Path.Combine(DataDir, FileName)} was changed " +
+                "or damaged, so its history is not shown. Run 'edgestation records verify' and report this to the township.");
 
     /// <summary>The station's first entry, or null before anything was recorded. Read once: entry 1 never changes.</summary>
     public StationInfo? Station() => _station ??= StoredDataException.Read(DataDir, ReadStation);
@@ -456,21 +486,13 @@ public sealed partial class LedgerStore : IDisposable
             snapshot = RecordProjector.Apply(view.Find(e.RecordId), e, entry.Seq);
             view.Changed[e.RecordId] = snapshot;
         }
+        else if (e.Type == RecordEvent.UserType)
+        {
+            view.AccountsChanged = true;
+        }
         _ledger.Insert(EntryToBson(entry));
         view.Head = new LedgerHead(entry.Seq, entry.Hash);
         return snapshot;
-    }
-
-    private void SaveProjection(BatchView view)
-    {
-        foreach (var snapshot in view.Changed.Values)
-        {
-            _records.Upsert(SnapshotBson.ToBson(snapshot));
-        }
-        foreach (var (key, n) in view.Counters)
-        {
-            _counters.Upsert(new BsonDocument { ["_id"] = key, ["n"] = n });
-        }
     }
 
     /// <summary>
@@ -506,6 +528,7 @@ public sealed partial class LedgerStore : IDisposable
         }
         SaveProjection(view);
         _db.Commit();
+        _digest = view.Digest;
         lock (_headLock)
         {
             _head = view.Head;
@@ -520,6 +543,7 @@ public sealed partial class LedgerStore : IDisposable
     private void WriterLoop()
     {
         var batch = new List<PendingAppend>(MaxBatch);
+        PendingAppend? carried = null; // a rebuild met while gathering a batch: it goes next, alone
         while (true)
         {
             if (_fault is not null)
@@ -531,14 +555,22 @@ public sealed partial class LedgerStore : IDisposable
                     return;
                 }
             }
-            if (!_queue.TryTake(out var first, Timeout.Infinite))
+            var first = carried;
+            carried = null;
+            if (first is null && !_queue.TryTake(out first, Timeout.Infinite))
             {
                 return;
             }
             batch.Clear();
             batch.Add(first);
-            while (batch.Count < MaxBatch && _queue.TryTake(out var next))
+            // A rebuild replaces the whole projection, so it shares its transaction with no other entry.
+            while (!first.Rebuild && batch.Count < MaxBatch && _queue.TryTake(out var next))
             {
+                if (next.Rebuild)
+                {
+                    carried = next;
+                    break;
+                }
                 batch.Add(next);
             }
             CommitBatch(batch);
@@ -588,6 +620,7 @@ public sealed partial class LedgerStore : IDisposable
             }
             SaveProjection(view);
             journaling = true;
+            InjectFault(FaultPoint.Journal);
             _journal!.AppendDurably(done.Where(d => d.Result is { Repeated: false }).Select(d => d.Result!.Entry).ToList());
         }
         catch (Exception ex)
@@ -626,6 +659,7 @@ public sealed partial class LedgerStore : IDisposable
         }
         try
         {
+            InjectFault(FaultPoint.Commit);
             _db.Commit();
         }
         catch (Exception ex)
@@ -646,7 +680,15 @@ public sealed partial class LedgerStore : IDisposable
             TryReopenForReads();
             return;
         }
-        ApplyToSummaries(view);
+        _digest = view.Digest;
+        if (view.Rebuild is not null)
+        {
+            AfterRebuild();
+        }
+        else
+        {
+            ApplyToSummaries(view);
+        }
         lock (_headLock)
         {
             _head = view.Head;
@@ -698,6 +740,8 @@ public sealed partial class LedgerStore : IDisposable
 
     private sealed record PendingAppend(Func<ILedgerView, RecordEvent?> Build, IdempotentRequest? Request)
     {
+        public bool Rebuild { get; init; }
+
         public TaskCompletionSource<AppendResult?> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
@@ -708,6 +752,15 @@ public sealed partial class LedgerStore : IDisposable
         public Dictionary<string, long> Counters { get; } = new(StringComparer.Ordinal);
         public Dictionary<string, (long Seq, string Request)> Requests { get; } = new(StringComparer.Ordinal);
         public LedgerHead Head { get; set; } = store.Head;
+
+        /// <summary>The digest of the state as this batch leaves it (committed: becomes the store's).</summary>
+        public StateDigest Digest { get; set; } = store._digest.Clone();
+
+        /// <summary>An account entry is in the batch: the users part of the digest is read again.</summary>
+        public bool AccountsChanged { get; set; }
+
+        /// <summary>Set by a rebuild's builder: the state to store in place of the projection.</summary>
+        public DerivedState? Rebuild { get; set; }
 
         public RecordSnapshot? Find(string recordId) =>
             Changed.TryGetValue(recordId, out var s) ? s : store.Find(recordId);

@@ -47,6 +47,12 @@ public static class RecordEventCodec
         return w.EndObject().ToString();
     }
 
+    // The same integer range as the documented check 5 (scripts/verify-export.py): what one verifier accepts the other does.
+    private static long SafeInteger(JsonElement value, string name) =>
+        value.TryGetInt64(out var n) && n is <= CanonicalJson.MaxSafeInteger and >= -CanonicalJson.MaxSafeInteger
+            ? n
+            : throw new FormatException($"'{name}' is {value.GetRawText()}, not an integer within ±(2^53−1)");
+
     /// <summary>Parses content; throws <see cref="FormatException"/> when it is not a well-formed event.</summary>
     public static RecordEvent Decode(string content)
     {
@@ -58,7 +64,7 @@ public static class RecordEventCodec
             foreach (var p in root.GetProperty("fields").EnumerateObject())
             {
                 fields[p.Name] = p.Value.ValueKind == JsonValueKind.Number
-                    ? FieldValue.Of(p.Value.GetInt64())
+                    ? FieldValue.Of(SafeInteger(p.Value, p.Name))
                     : FieldValue.Of(p.Value.GetString() ?? throw new FormatException($"field '{p.Name}' is null"));
             }
             return new RecordEvent
@@ -72,7 +78,7 @@ public static class RecordEventCodec
                     ? new RequestKey(idem.GetProperty("key").GetString()!, idem.GetProperty("request").GetString()!)
                     : null,
                 RecordId = root.GetProperty("recordId").GetString()!,
-                RefSeq = root.TryGetProperty("refSeq", out var refSeq) ? refSeq.GetInt64() : null,
+                RefSeq = root.TryGetProperty("refSeq", out var refSeq) ? SafeInteger(refSeq, "refSeq") : null,
                 Type = root.GetProperty("type").GetString()!,
             };
         }

@@ -117,15 +117,10 @@ public sealed class LoginFloodTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task With_every_PBKDF2_slot_and_queue_place_taken_a_network_login_is_refused_at_once_and_the_console_still_gets_in()
+    public async Task With_every_PBKDF2_slot_and_queue_place_of_accounts_taken_a_network_login_is_refused_at_once_and_the_console_still_gets_in()
     {
         var logins = _station.App.Services.GetRequiredService<LoginService>();
-        var held = new List<RateLimitLease>();
-        for (var i = 0; i < logins.Workers; i++)
-        {
-            held.Add(logins.HashSlots.AttemptAcquire());
-        }
-        var queued = Enumerable.Range(0, 2 * logins.Workers).Select(_ => logins.HashSlots.AcquireAsync().AsTask()).ToList();
+        var (held, queued) = Fill(logins.AccountSlots, logins.Workers, waiting: 2 * logins.Workers);
         try
         {
             var network = await Login(From(2), "wangfang", ApiStation.Secret);
@@ -139,11 +134,70 @@ public sealed class LoginFloodTests : IAsyncLifetime
         }
         finally
         {
-            held.ForEach(l => l.Dispose());
-            foreach (var waiting in queued) // oldest first: each one granted frees the slot of the next when disposed
-            {
-                (await waiting).Dispose();
-            }
+            await Release(held, queued);
+        }
+    }
+
+    [Fact]
+    public async Task Regression_with_the_unknown_names_gate_full_a_real_users_login_still_gets_a_slot_at_once()
+    {
+        // Measured at fe893cb: one gate for every name, so a real user's login waited behind the flood's hashes of
+        // random names (up to 2.1 s at the gate) or, with the queue full, was refused 429.
+        await _station.AddUserAsync("lisi", Role.Official);
+        await _station.Users.SetDisabledAsync("lisi", true, "cli:test", _station.Clock.GetUtcNow());
+        var logins = _station.App.Services.GetRequiredService<LoginService>();
+        var unknownPermits = Math.Max(1, logins.Workers / 2);
+        var (held, queued) = Fill(logins.UnknownNameSlots, unknownPermits, waiting: unknownPermits);
+        try
+        {
+            var real = await Login(From(100), "wangfang", ApiStation.Secret);
+            var unknown = await Login(From(101), RandomName(), "guess");
+            var disabled = await Login(From(102), "lisi", ApiStation.Secret);
+
+            Assert.All(held, l => Assert.True(l.IsAcquired));
+            Assert.Equal(HttpStatusCode.OK, real.StatusCode);
+            Assert.Equal(HttpStatusCode.TooManyRequests, unknown.StatusCode);
+            Assert.Equal(1, unknown.Headers.RetryAfter?.Delta?.TotalSeconds);
+            Assert.Equal(LoginRateLimits.TooManyTitle, await Title(unknown));
+            Assert.Equal(HttpStatusCode.TooManyRequests, disabled.StatusCode); // a disabled account is no account here
+        }
+        finally
+        {
+            await Release(held, queued);
+        }
+    }
+
+    [Fact]
+    public async Task With_the_accounts_gate_full_an_unknown_name_is_still_checked_and_answered_401()
+    {
+        var logins = _station.App.Services.GetRequiredService<LoginService>();
+        var (held, queued) = Fill(logins.AccountSlots, logins.Workers, waiting: 2 * logins.Workers);
+        try
+        {
+            var unknown = await Login(From(101), RandomName(), "guess");
+
+            Assert.Equal(HttpStatusCode.Unauthorized, unknown.StatusCode);
+        }
+        finally
+        {
+            await Release(held, queued);
+        }
+    }
+
+    /// <summary>Takes the <paramref name="permits"/> of <paramref name="gate"/> and its <paramref name="waiting"/> queue places.</summary>
+    private static (List<RateLimitLease> Held, List<Task<RateLimitLease>> Queued) Fill(RateLimiter gate, int permits, int waiting)
+    {
+        var held = Enumerable.Range(0, permits).Select(_ => gate.AttemptAcquire()).ToList();
+        var queued = Enumerable.Range(0, waiting).Select(_ => gate.AcquireAsync().AsTask()).ToList();
+        return (held, queued);
+    }
+
+    private static async Task Release(List<RateLimitLease> held, List<Task<RateLimitLease>> queued)
+    {
+        held.ForEach(l => l.Dispose());
+        foreach (var waiting in queued) // oldest first: each one granted frees the slot of the next when disposed
+        {
+            (await waiting).Dispose();
         }
     }
 }

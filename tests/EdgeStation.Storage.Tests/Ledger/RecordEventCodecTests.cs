@@ -47,4 +47,28 @@ public class RecordEventCodecTests
     {
         Assert.Throws<FormatException>(() => RecordEventCodec.Decode(content));
     }
+
+    [Theory]
+    [InlineData("9007199254740992")]
+    [InlineData("-9007199254740992")]
+    [InlineData("9223372036854775807")]
+    [InlineData("2.5")]
+    public void Regression_the_CSharp_verifier_took_integers_the_documented_check_refuses(string number)
+    {
+        var content = "{\"action\":\"create\",\"actor\":\"a\",\"at\":\"2026-03-10T02:00:00.000Z\",\"fields\":{\"parties\":" + number + "},\"recordId\":\"DS-2026-0001\",\"type\":\"dispute\"}";
+        var entry = LedgerHasher.Seal(1, "DS-2026-0001", content, LedgerHasher.GenesisHash);
+
+        var result = LedgerVerifier.Verify([entry]);
+
+        Assert.False(result.Ok);
+        Assert.Contains("2^53", result.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_largest_safe_integer_is_kept_and_one_more_is_never_written()
+    {
+        var e = Events.Dispute("DS-2026-0001") with { RefSeq = CanonicalJson.MaxSafeInteger };
+        Assert.Equal(CanonicalJson.MaxSafeInteger, RecordEventCodec.Decode(RecordEventCodec.Encode(e)).RefSeq);
+        Assert.Throws<ArgumentOutOfRangeException>(() => RecordEventCodec.Encode(e with { RefSeq = CanonicalJson.MaxSafeInteger + 1 }));
+    }
 }

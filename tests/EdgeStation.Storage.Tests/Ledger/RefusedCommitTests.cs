@@ -1,0 +1,127 @@
+using EdgeStation.Domain.Records;
+using EdgeStation.Storage.Ledger;
+using EdgeStation.Storage.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
+
+namespace EdgeStation.Storage.Tests.Ledger;
+
+/// <summary>
+/// Issue 19: a refused write injected at each point of the commit order (journal fsync, LiteDB commit). Rules out the
+/// suspected failure: after a refused commit the writer sealing the next append on the old head, which would put a
+/// duplicate seq in the journal that the next open refuses.
+/// </summary>
+public sealed class RefusedCommitTests : IDisposable
+{
+    private readonly TempDir _dir = new();
+    private readonly FakeTimeProvider _clock = new(Events.T0);
+
+    public void Dispose() => _dir.Dispose();
+
+    private LedgerStore OpenWithFaultOnce(FaultPoint point)
+    {
+        var store = LedgerStore.Open(_dir.Path, time: _clock);
+        store.Append(_ => new RecordEvent { Type = RecordEvent.StationType, RecordId = "station", Action = RecordEvent.StationInit, Actor = "test", At = Events.T0 });
+        store.Append(Events.NewDispute(1));
+        var armed = true;
+        store.FaultInjection = p =>
+        {
+            if (!armed || p != point)
+            {
+                return null;
+            }
+            armed = false;
+            return new IOException("injected: the disk refused the write");
+        };
+        return store;
+    }
+
+    /// <summary>Runs the backoff on the fake clock until the writer takes writes again.</summary>
+    private async Task RecoverAsync(LedgerStore store)
+    {
+        while (store.Fault is { } fault)
+        {
+            var changed = store.FaultChanged;
+            if (store.Fault?.NextAttemptAt is { } at)
+            {
+                _clock.Advance(at - _clock.GetUtcNow());
+            }
+            await changed.WaitAsync(TimeSpan.FromSeconds(60));
+            Assert.True(fault.Attempts < 5, $"not recovered: {fault.Detail}");
+        }
+    }
+
+    [Fact]
+    public async Task A_commit_refused_after_the_journal_fsync_is_applied_once_and_the_next_append_follows_it()
+    {
+        using (var store = OpenWithFaultOnce(FaultPoint.Commit))
+        {
+            var refused = await Assert.ThrowsAsync<StorageEnvironmentException>(() => store.AppendAsync(Events.NewDispute(2)));
+            Assert.Contains("may yet be stored", refused.Message, StringComparison.Ordinal);
+            Assert.True(store.Fault!.JournalAhead);
+            await Assert.ThrowsAsync<StorageEnvironmentException>(() => store.AppendAsync(Events.NewDispute(3))); // refused while faulted
+
+            await RecoverAsync(store);
+
+            Assert.Equal(3, store.Head.Seq); // the refused batch, applied from the journal by the retry
+            var next = await store.AppendAsync(Events.NewDispute(4));
+            Assert.Equal(4, next!.Entry.Seq);
+            Assert.Equal("DS-2026-0003", next.Event.RecordId); // after DS-2026-0002 of the refused batch: no number twice
+            Assert.Equal(next.Entry.PrevHash, store.Entries().Single(e => e.Seq == 3).Hash);
+        }
+        using var reopened = LedgerStore.Open(_dir.Path);
+        Assert.Equal(4, reopened.Head.Seq);
+        Assert.True(LedgerVerifier.Verify(reopened.Entries()).Ok);
+        Assert.Equal(["DS-2026-0001", "DS-2026-0002", "DS-2026-0003"], reopened.Records().Select(r => r.Id));
+        Assert.Null(reopened.StateProblem);
+    }
+
+    [Fact]
+    public async Task A_journal_refused_write_stores_nothing_and_its_seq_and_number_go_to_the_next_append()
+    {
+        using (var store = OpenWithFaultOnce(FaultPoint.Journal))
+        {
+            var refused = await Assert.ThrowsAsync<StorageEnvironmentException>(() => store.AppendAsync(Events.NewDispute(2)));
+            Assert.Contains("nothing from this request was stored", refused.Message, StringComparison.Ordinal);
+            Assert.False(store.Fault!.JournalAhead);
+            Assert.Equal(2, store.Head.Seq);
+
+            await RecoverAsync(store);
+
+            var next = await store.AppendAsync(Events.NewDispute(3));
+            Assert.Equal(3, next!.Entry.Seq);
+            Assert.Equal("DS-2026-0002", next.Event.RecordId);
+        }
+        using var reopened = LedgerStore.Open(_dir.Path);
+        Assert.Equal(3, reopened.Head.Seq);
+        Assert.True(LedgerVerifier.Verify(reopened.Entries()).Ok);
+    }
+
+    [Fact]
+    public async Task Appends_queued_behind_a_refused_commit_are_refused_never_stored_on_the_old_head()
+    {
+        using (var store = OpenWithFaultOnce(FaultPoint.Commit))
+        {
+            var batch = Enumerable.Range(10, 30).Select(i => store.AppendAsync(Events.NewDispute(i))).ToList();
+            var outcomes = await Task.WhenAll(batch.Select(async t =>
+            {
+                try
+                {
+                    return (await t)!.Entry.Seq;
+                }
+                catch (StorageEnvironmentException)
+                {
+                    return -1L;
+                }
+            }));
+            await RecoverAsync(store);
+
+            // Whatever was acknowledged, and whatever the retry applied from the journal, holds distinct seqs in one chain.
+            var stored = store.Entries().Select(e => e.Seq).ToList();
+            Assert.Equal(Enumerable.Range(1, stored.Count).Select(i => (long)i), stored);
+            Assert.All(outcomes.Where(s => s > 0), s => Assert.Contains(s, stored));
+        }
+        using var reopened = LedgerStore.Open(_dir.Path);
+        Assert.True(LedgerVerifier.Verify(reopened.Entries()).Ok);
+        Assert.Equal(reopened.Head.Seq, reopened.Entries().Count());
+    }
+}
