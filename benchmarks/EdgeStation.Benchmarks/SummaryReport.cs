@@ -67,6 +67,10 @@ public static class SummaryReport
         rows.Add(Row("  breakdown: verify's hash checks alone, without the canonical-form check", "—", bdn.GetValueOrDefault("VerifyBenchmarks.HashChainOnly"), b => b.P50,
             [("enumerate Entries()", bdn.GetValueOrDefault("VerifyBenchmarks.EnumerateEntries"))], null));
 
+        // The stored state proven on every open (issue 14).
+        rows.Add(Row($"open a store of {sizeText} records, its stored state proven by the digest (median)", "—", bdn.GetValueOrDefault("OpenBenchmarks.OpenProven"), b => b.P50,
+            [("bare LiteDB FindAll of the records", bdn.GetValueOrDefault("OpenBenchmarks.BareFindAllRecords"))], null));
+
         // 3. Indicators.
         rows.Add(Row($"indicators over {sizeText} records in memory (median)", "≤ 50 ms", bdn.GetValueOrDefault("IndicatorBenchmarks.ComputeInMemory"), b => b.P50,
             [("read one field of each", bdn.GetValueOrDefault("IndicatorBenchmarks.ReadOneFieldInMemory"))], 50e6));

@@ -9,7 +9,8 @@ namespace EdgeStation.Station.Accounts;
 /// <summary>
 /// The per-address limit of POST /login (ASP.NET Core's rate limiting middleware, policy <see cref="PolicyName"/>):
 /// each client address may try <see cref="Burst"/> logins at once and one more every <see cref="Refill"/>; beyond that
-/// it is answered 429 with Retry-After before any password is hashed, so a flood costs the station almost nothing.
+/// it is answered 429 with Retry-After before any password is hashed, so a flood costs the station almost nothing,
+/// and that answer is held for a moment (<see cref="LoginTarpit"/>) so that a client sending again at once is paced.
 /// The local console (<see cref="LoginClient.IsLocalConsole"/>) is not limited. The per-name limits and the cap on
 /// concurrent PBKDF2 runs are in <see cref="LoginService"/>.
 /// </summary>
@@ -22,7 +23,8 @@ public static class LoginRateLimits
     public const string TooManyTitle = "too many login attempts";
 
     public static IServiceCollection AddLoginRateLimits(this IServiceCollection services, TimeProvider time) =>
-        services.AddRateLimiter(o =>
+        services.AddSingleton(new LoginTarpit(TimeProvider.System, LoginTarpit.DefaultPause, LoginTarpit.DefaultCapacity))
+        .AddRateLimiter(o =>
         {
             o.AddPolicy(PolicyName, http =>
             {
@@ -39,6 +41,17 @@ public static class LoginRateLimits
     {
         var http = context.HttpContext;
         http.RequestServices.GetService<StationMetrics>()?.CountLogin(LoginResult.Throttled);
+        if (http.RequestServices.GetService<LoginTarpit>() is { } tarpit)
+        {
+            try
+            {
+                await tarpit.HoldAsync(cancel);
+            }
+            catch (OperationCanceledException)
+            {
+                return; // the client is gone
+            }
+        }
         var wait = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) ? RetryAfterSeconds(retry) : 1;
         http.Response.Headers.RetryAfter = wait.ToString(CultureInfo.InvariantCulture);
         await ApiProblem.Problem(StatusCodes.Status429TooManyRequests, TooManyTitle,

@@ -16,7 +16,6 @@ public sealed partial class LedgerStore
     internal const string ProbeFileName = "station.probe";
     private const int ProbeBytes = 256 * 1024; // a few LiteDB pages and journal lines with room to spare
 
-    private readonly ManualResetEventSlim _retryWake = new(false);
     private readonly Lock _faultLock = new();
     private TaskCompletionSource _faultChanged = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile StoreFault? _fault;
@@ -31,6 +30,12 @@ public sealed partial class LedgerStore
     /// LiteDB's transaction is rolled back first, as a commit the disk refused leaves nothing in the database.
     /// </summary>
     internal Func<FaultPoint, Exception?>? FaultInjection { get; set; }
+
+    /// <summary>
+    /// For tests: runs in <see cref="AppendAsync"/> after its checks, just before the append is queued, on the caller's
+    /// thread: the instant in which a fault can begin behind an append that was let through.
+    /// </summary>
+    internal Action? Enqueuing { get; set; }
 
     private void InjectFault(FaultPoint point)
     {
@@ -110,7 +115,9 @@ public sealed partial class LedgerStore
 
     /// <summary>
     /// Writer thread, while <see cref="Fault"/> is set: waits (backoff on the store's clock) and retries until a retry
-    /// succeeds or the store is disposed. Appends that slipped into the queue meanwhile are refused.
+    /// succeeds or the store is disposed. An append that passed <see cref="AppendAsync"/>'s fault check just before the
+    /// fault began is still queued: it is refused as soon as it arrives, never held until the retry (issue 19: on a clock
+    /// nobody advances, or a disk that stays full, its caller waited for ever).
     /// </summary>
     private void RecoverLoop()
     {
@@ -118,15 +125,15 @@ public sealed partial class LedgerStore
         while (_fault is { } fault)
         {
             FailWaiting(Refusal(fault));
-            _retryWake.Reset();
             if (_queue.IsAddingCompleted)
             {
                 return; // closing: what the database lacks stays in the journal for the next open
             }
-            using (_time.CreateTimer(_ => _retryWake.Set(), null, delay, Timeout.InfiniteTimeSpan))
+            using var due = new CancellationTokenSource();
+            using (_time.CreateTimer(RetryDue, due, delay, Timeout.InfiniteTimeSpan))
             {
                 SetFault(fault with { NextAttemptAt = _time.GetUtcNow() + delay });
-                _retryWake.Wait();
+                RefuseUntil(due.Token);
             }
             if (_queue.IsAddingCompleted)
             {
@@ -142,6 +149,37 @@ public sealed partial class LedgerStore
             }
             SetFault(attempt with { Kind = StoreFault.Classify(failure), Detail = failure.Message });
             delay = delay * 2 < MaxRetryDelay ? delay * 2 : MaxRetryDelay;
+        }
+    }
+
+    private static void RetryDue(object? due)
+    {
+        try
+        {
+            ((CancellationTokenSource)due!).Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // A system timer's callback may run after the wait it ended is over.
+        }
+    }
+
+    /// <summary>
+    /// Until the retry is due or the store closes (Dispose completes the queue): every append that arrives is refused
+    /// at once.
+    /// </summary>
+    private void RefuseUntil(CancellationToken due)
+    {
+        try
+        {
+            while (_queue.TryTake(out var waiting, Timeout.Infinite, due))
+            {
+                waiting.Done.TrySetException(Refusal(_fault!));
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The retry is due.
         }
     }
 

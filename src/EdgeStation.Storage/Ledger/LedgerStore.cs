@@ -195,6 +195,7 @@ public sealed partial class LedgerStore : IDisposable
             throw new StateDisagreesException($"the stored state disagrees with the ledger ({StateProblem}); nothing is written on top of it until 'edgestation records rebuild'");
         }
         var pending = new PendingAppend(build, request) { Rebuild = rebuild };
+        Enqueuing?.Invoke();
         _queue.Add(pending);
         return pending.Done.Task;
     }
@@ -410,7 +411,6 @@ public sealed partial class LedgerStore : IDisposable
         }
         _disposed = true;
         _queue.CompleteAdding();
-        _retryWake.Set(); // a writer waiting to retry after a fault stops waiting
         _writer?.Join(); // in-flight appends finish before the file closes
         var faulted = _fault is not null;
         if (!_readOnly && !faulted && _summaries is { } summaries)
@@ -446,7 +446,6 @@ public sealed partial class LedgerStore : IDisposable
         {
             CreatedFilesCleanup.Remove(DataDir, created.Folder);
         }
-        _retryWake.Dispose();
     }
 
     private static LedgerEntry EntryFromBson(BsonDocument doc) => new(
@@ -551,7 +550,9 @@ public sealed partial class LedgerStore : IDisposable
                 RecoverLoop();
                 if (_fault is { } unresolved)
                 {
-                    FailWaiting(Refusal(unresolved)); // closing while faulted
+                    // Closing while faulted: a rebuild carried past the refused batch is answered too, or its caller waits for ever.
+                    carried?.Done.TrySetException(Refusal(unresolved));
+                    FailWaiting(Refusal(unresolved));
                     return;
                 }
             }

@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using LiteDB;
 
@@ -96,14 +98,18 @@ public sealed class StateDigest
         doc.TryGetValue(key, out var v) && v.IsString && v.AsString.Length == 64
         && Convert.FromHexString(v.AsString, into, out _, out var written) == System.Buffers.OperationStatus.Done && written == 32;
 
+    // One buffer per thread for the canonical form: an open hashes every stored document, so nothing is allocated per document.
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+
     private static void Toggle(byte[] into, string part, BsonDocument doc)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        Span<byte> scratch = stackalloc byte[9];
-        Append(hash, scratch, new BsonValue(part));
-        Append(hash, scratch, doc);
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(4096);
+        buffer.ResetWrittenCount();
+        Append(buffer, new BsonValue(part));
+        Append(buffer, doc);
         Span<byte> digest = stackalloc byte[32];
-        hash.GetHashAndReset(digest);
+        SHA256.HashData(buffer.WrittenSpan, digest);
         for (var i = 0; i < 32; i++)
         {
             into[i] ^= digest[i];
@@ -113,67 +119,78 @@ public sealed class StateDigest
     // A canonical form of a BSON value: a type tag, then the value; documents with their keys in ordinal order, so the
     // form does not depend on the order LiteDB keeps them in. Text as UTF-16 code units: a damaged string that no
     // longer decodes still hashes as exactly what it is.
-    private static void Append(IncrementalHash hash, Span<byte> scratch, BsonValue value)
+    private static void Append(ArrayBufferWriter<byte> w, BsonValue value)
     {
         switch (value.Type)
         {
             case BsonType.Document:
                 var doc = value.AsDocument;
-                Tagged(hash, scratch, (byte)'D', doc.Count);
+                Tagged(w, (byte)'D', doc.Count);
                 foreach (var key in doc.Keys.Order(StringComparer.Ordinal))
                 {
-                    Text(hash, scratch, key);
-                    Append(hash, scratch, doc[key]);
+                    Text(w, key);
+                    Append(w, doc[key]);
                 }
                 break;
             case BsonType.Array:
                 var array = value.AsArray;
-                Tagged(hash, scratch, (byte)'A', array.Count);
+                Tagged(w, (byte)'A', array.Count);
                 foreach (var item in array)
                 {
-                    Append(hash, scratch, item);
+                    Append(w, item);
                 }
                 break;
             case BsonType.String:
-                hash.AppendData([(byte)'S']);
-                Text(hash, scratch, value.AsString);
+                Byte(w, (byte)'S');
+                Text(w, value.AsString);
                 break;
             case BsonType.Int32:
-                Tagged(hash, scratch, (byte)'i', value.AsInt32);
+                Tagged(w, (byte)'i', value.AsInt32);
                 break;
             case BsonType.Int64:
-                Tagged(hash, scratch, (byte)'l', value.AsInt64);
+                Tagged(w, (byte)'l', value.AsInt64);
                 break;
             case BsonType.Boolean:
-                hash.AppendData([(byte)'b', value.AsBoolean ? (byte)1 : (byte)0]);
+                Byte(w, (byte)'b');
+                Byte(w, value.AsBoolean ? (byte)1 : (byte)0);
                 break;
             case BsonType.Double:
-                Tagged(hash, scratch, (byte)'d', BitConverter.DoubleToInt64Bits(value.AsDouble));
+                Tagged(w, (byte)'d', BitConverter.DoubleToInt64Bits(value.AsDouble));
                 break;
             case BsonType.DateTime:
-                Tagged(hash, scratch, (byte)'t', value.AsDateTime.ToUniversalTime().Ticks);
+                Tagged(w, (byte)'t', value.AsDateTime.ToUniversalTime().Ticks);
                 break;
             case BsonType.Null:
-                hash.AppendData([(byte)'n']);
+                Byte(w, (byte)'n');
                 break;
             default:
                 // No writer of ours stores other types; a changed type tag still has to count as a change.
-                hash.AppendData([(byte)'?', (byte)value.Type]);
-                Text(hash, scratch, value.ToString());
+                Byte(w, (byte)'?');
+                Byte(w, (byte)value.Type);
+                Text(w, value.ToString());
                 break;
         }
     }
 
-    private static void Tagged(IncrementalHash hash, Span<byte> scratch, byte tag, long n)
+    private static void Byte(ArrayBufferWriter<byte> w, byte b)
     {
-        scratch[0] = tag;
-        BinaryPrimitives.WriteInt64BigEndian(scratch[1..], n);
-        hash.AppendData(scratch[..9]);
+        w.GetSpan(1)[0] = b;
+        w.Advance(1);
     }
 
-    private static void Text(IncrementalHash hash, Span<byte> scratch, string text)
+    private static void Tagged(ArrayBufferWriter<byte> w, byte tag, long n)
     {
-        Tagged(hash, scratch, (byte)'s', text.Length);
-        hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(text.AsSpan()));
+        var span = w.GetSpan(9);
+        span[0] = tag;
+        BinaryPrimitives.WriteInt64BigEndian(span[1..], n);
+        w.Advance(9);
+    }
+
+    private static void Text(ArrayBufferWriter<byte> w, string text)
+    {
+        Tagged(w, (byte)'s', text.Length);
+        var bytes = MemoryMarshal.AsBytes(text.AsSpan());
+        bytes.CopyTo(w.GetSpan(bytes.Length));
+        w.Advance(bytes.Length);
     }
 }

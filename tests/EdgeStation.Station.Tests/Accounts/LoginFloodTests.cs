@@ -68,6 +68,24 @@ public sealed class LoginFloodTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Regression_a_429_of_the_address_limit_is_held_for_the_tarpit_pause_so_a_client_sending_again_at_once_is_paced()
+    {
+        // Measured at 2a9d500: the 429 went out at once, so 16 clients ignoring Retry-After sent 21,000 requests a second.
+        var flooder = From(2);
+        for (var i = 0; i < LoginRateLimits.Burst; i++)
+        {
+            await Login(flooder, RandomName(), "guess");
+        }
+
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var refused = await Login(flooder, RandomName(), "guess");
+        var took = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.True(took >= LoginTarpit.DefaultPause * 0.9, $"answered after {took.TotalMilliseconds:0} ms");
+    }
+
+    [Fact]
     public async Task Regression_while_sixteen_addresses_flood_the_real_user_still_gets_in()
     {
         var flooders = Enumerable.Range(2, 16).Select(From).ToList();
