@@ -15,7 +15,7 @@ namespace EdgeStation.Station.Accounts;
 /// <remarks>
 /// A request with <c>Authorization: Bearer</c> is the local CLI instead (<see cref="LocalCliToken"/>): accepted only
 /// from this box, with the service's current token, on endpoints marked <see cref="CliWriteAccess"/> (record writes)
-/// or <see cref="CliReadAccess"/> (the command line's read commands),
+/// or declaring <see cref="AccessRule.LocalCli"/> (the command line's read commands, which nothing else may call),
 /// acting as the CLI's actor with an official's reach. No CSRF check: a bearer token is never sent by a browser on
 /// its own, unlike a cookie.
 /// </remarks>
@@ -53,7 +53,7 @@ public sealed class AccessMiddleware(RequestDelegate next, SessionStore sessions
 
         if (LocalCliToken.Presented(request) is { } presented)
         {
-            await AsLocalCli(http, presented);
+            await AsLocalCli(http, presented, rule);
             return;
         }
 
@@ -61,6 +61,13 @@ public sealed class AccessMiddleware(RequestDelegate next, SessionStore sessions
         if (lookup.Ended is not null)
         {
             ClearCookie(http);
+        }
+        if (rule.LocalCliOnly)
+        {
+            // No session opens it, whatever its role: it runs the command line with an official's reach.
+            await Refuse(http, lookup.Session is null ? StatusCodes.Status401Unauthorized : StatusCodes.Status403Forbidden, "local command line only",
+                "this endpoint runs the command line's reads for the local token of this box (<data-dir>/run/cli.token); logged-in users have /api/records");
+            return;
         }
         if (lookup.Session is not { } session)
         {
@@ -97,7 +104,7 @@ public sealed class AccessMiddleware(RequestDelegate next, SessionStore sessions
         await next(http);
     }
 
-    private async Task AsLocalCli(HttpContext http, string presented)
+    private async Task AsLocalCli(HttpContext http, string presented, AccessRule rule)
     {
         if (!FromThisBox(http.Connection))
         {
@@ -110,8 +117,7 @@ public sealed class AccessMiddleware(RequestDelegate next, SessionStore sessions
                 "this is not the running service's local token (it is made anew at every start, in <data-dir>/run/cli.token)");
             return;
         }
-        var metadata = http.GetEndpoint()?.Metadata;
-        if (metadata?.GetMetadata<CliWriteAccess>() is null && metadata?.GetMetadata<CliReadAccess>() is null)
+        if (!rule.LocalCliOnly && http.GetEndpoint()?.Metadata.GetMetadata<CliWriteAccess>() is null)
         {
             await Refuse(http, StatusCodes.Status403Forbidden, "not allowed for the local token",
                 "the local CLI token may only write records (add, transition, amend, void) and run the command line's read commands");

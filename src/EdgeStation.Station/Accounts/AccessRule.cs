@@ -9,12 +9,13 @@ namespace EdgeStation.Station.Accounts;
 /// </summary>
 public sealed class AccessRule
 {
-    private AccessRule(bool anonymous, bool checkCsrf, string what, IReadOnlyList<Permission> anyOf)
+    private AccessRule(bool anonymous, bool checkCsrf, string what, IReadOnlyList<Permission> anyOf, bool localCliOnly = false)
     {
         Anonymous = anonymous;
         CheckCsrf = checkCsrf;
         What = what;
         AnyOf = anyOf;
+        LocalCliOnly = localCliOnly;
     }
 
     /// <summary>Anyone (health checks, logout); a logged-in caller's state-changing request still needs its CSRF token.</summary>
@@ -26,6 +27,12 @@ public sealed class AccessRule
     /// <summary>Any logged-in user, whatever the role.</summary>
     public static AccessRule SignedIn { get; } = new(false, true, "", []);
 
+    /// <summary>
+    /// The command line on this box only, with the service's local token (<see cref="LocalCliToken"/>): every session,
+    /// an admin's included, is refused (403), and so is a caller with neither (401).
+    /// </summary>
+    public static AccessRule LocalCli { get; } = new(false, false, "run the command line's reads", [], localCliOnly: true);
+
     /// <summary>A logged-in user holding at least one of <paramref name="anyOf"/>; <paramref name="what"/> words the refusal.</summary>
     public static AccessRule Requires(string what, params Permission[] anyOf) => new(false, true, what, anyOf);
 
@@ -33,6 +40,7 @@ public sealed class AccessRule
     public bool CheckCsrf { get; }
     public string What { get; }
     public IReadOnlyList<Permission> AnyOf { get; }
+    public bool LocalCliOnly { get; }
 
     public bool Allows(UserAccess user) => AnyOf.Count == 0 || AnyOf.Any(user.Has);
 }

@@ -1,8 +1,10 @@
 namespace EdgeStation.Station.Accounts;
 
 /// <summary>
-/// Endpoint metadata: the local CLI token (<see cref="LocalCliToken"/>) may call this endpoint. Only the four record
-/// writes of /api/records carry it; every other endpoint (reads, accounts, metrics, kiosk pages) refuses the token.
+/// Endpoint metadata: the local CLI token (<see cref="LocalCliToken"/>) may call this endpoint as well as sessions. Only
+/// the four record writes of /api/records carry it; the command line's read endpoint declares
+/// <see cref="AccessRule.LocalCli"/> (the token only); every other endpoint (reads, accounts, metrics, kiosk pages)
+/// refuses the token.
 /// </summary>
 public sealed class CliWriteAccess
 {

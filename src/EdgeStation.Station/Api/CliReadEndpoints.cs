@@ -10,21 +10,18 @@ namespace EdgeStation.Station.Api;
 /// <summary>
 /// POST /api/cli/read: the service runs a read command of the command line on its own open store, for the CLI of
 /// this box only (the local token), and answers with the command's exit code and standard error in headers and its
-/// standard output as the body (<see cref="ServiceRead"/>). Logged-in users have /api/records and the kiosk instead.
+/// standard output as the body (<see cref="ServiceRead"/>). Its rule, <see cref="AccessRule.LocalCli"/>, refuses every
+/// session; logged-in users have /api/records and the kiosk instead.
 /// </summary>
 public static class CliReadEndpoints
 {
     private const int MaxErrorChars = 8 * 1024;
 
     public static void MapCliReadEndpoints(this IEndpointRouteBuilder app) =>
-        app.MapPost(ServiceRead.Path, Run).WithMetadata(CliReadAccess.Allowed, AccessRule.SignedIn);
+        app.MapPost(ServiceRead.Path, Run).WithMetadata(AccessRule.LocalCli);
 
     private static async Task<IResult> Run(HttpContext http, LedgerStore store, RecordService service, TimeProvider time)
     {
-        if (http.Features.Get<CliCaller>() is null)
-        {
-            return ApiProblem.Problem(StatusCodes.Status403Forbidden, "local command line only", "this endpoint runs command-line reads for the local token; use /api/records");
-        }
         var (request, problem) = await JsonBody.ReadAsync(http, ApiJsonContext.Default.CliReadRequest);
         if (problem is not null)
         {

@@ -202,11 +202,7 @@ public static class RecordEndpoints
         catch (Storage.StorageEnvironmentException ex)
         {
             // A refused LiteDB commit leaves the entry in the journal, stored later: the client cannot know, so it retries.
-            http.Response.Headers.RetryAfter = "30";
-            return ApiProblem.Problem(StatusCodes.Status503ServiceUnavailable, "storage unavailable: outcome unknown, safe to retry with the same key",
-                $"{ex.Message}. Outcome unknown: it is safe to send the same request again with the same {IdempotencyHeader.Name}" +
-                (request is null ? " (this one had none: send one with every write)" : $" ('{request.Key.Key}')") +
-                ", which answers the stored record, or stores it once.");
+            return ApiProblem.StorageUnavailable(http, ex, request?.Key.Key);
         }
         catch (Exception ex) when (ex is RecordInputException or AccessDeniedException or IdempotencyConflictException)
         {

@@ -3,6 +3,7 @@ using EdgeStation.Domain.Records;
 using EdgeStation.Station.Config;
 using EdgeStation.Station.Records;
 using EdgeStation.Storage.Ledger;
+using EdgeStation.Storage.Station;
 
 namespace EdgeStation.Station.Cli;
 
@@ -93,6 +94,18 @@ public sealed class GlobalOptions
     public StationSession OpenToRead(ParseResult p, CliContext ctx, StateCheck check = StateCheck.Required) =>
         OpenAt(ResolveDataDir(p, ctx), p, ctx, mustExist: true, readOnly: true, check);
 
+    /// <summary>
+    /// Before writing: the data dir and its files owner-only (<see cref="DataDirAccess"/>), saying on standard error
+    /// (the service's log) what had to be tightened; exit 3 when it cannot be.
+    /// </summary>
+    public static void SecureDataDir(string dataDir, CliContext ctx)
+    {
+        if (DataDirAccess.Tighten(dataDir) is { Count: > 0 } changed)
+        {
+            ctx.Error.WriteLine(DataDirAccess.Warning(dataDir, changed));
+        }
+    }
+
     /// <summary>For `records rebuild`: the database must exist, and opens for writing even when its stored state disagrees with the ledger.</summary>
     public StationSession OpenToRebuild(ParseResult p, CliContext ctx) =>
         OpenAt(ResolveDataDir(p, ctx), p, ctx, mustExist: true, readOnly: false, StateCheck.Report);
@@ -104,6 +117,10 @@ public sealed class GlobalOptions
             return hosted; // inside the service, which holds the database already
         }
         var config = StationConfigLoader.Load(p.GetValue(Config), dataDir, ctx.Environment);
+        if (!readOnly)
+        {
+            SecureDataDir(dataDir, ctx); // a read changes nothing, not even a mode
+        }
         var store = LedgerStore.Open(dataDir, mustExist, readOnly, check: check);
         try
         {

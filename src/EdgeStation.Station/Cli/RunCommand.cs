@@ -17,6 +17,7 @@ public static class RunCommand
             var configPath = p.GetValue(g.Config) ?? ctx.Environment("EDGESTATION_CONFIG") ?? (File.Exists(DefaultConfig) ? DefaultConfig : null);
             var dataDir = g.ResolveDataDir(p, ctx);
             var config = Config.StationConfigLoader.Load(configPath, dataDir, ctx.Environment);
+            GlobalOptions.SecureDataDir(dataDir, ctx);
             using var store = Storage.Ledger.LedgerStore.Open(dataDir);
             return ServiceRunner.Serve(store, config, ctx, p.GetValue(urls), bound =>
             {

@@ -3,6 +3,7 @@ using System.CommandLine.Help;
 using EdgeStation.Domain.Accounts;
 using EdgeStation.Domain.Records;
 using EdgeStation.Storage;
+using EdgeStation.Storage.Station;
 
 namespace EdgeStation.Station.Cli;
 
@@ -11,6 +12,8 @@ public static class StationCli
 {
     public static int Run(string[] args, CliContext ctx)
     {
+        // Before any file exists: everything this process creates (LiteDB's files, the journal, an export) is 0600.
+        DataDirAccess.RestrictNewFiles();
         var g = new GlobalOptions();
         var root = new RootCommand("EdgeStation: the village governance station (村级综治中心).\nExit codes: 0 ok, 1 failed check, 2 usage or input error, 3 environment (database held, disk, clock).");
         g.AddTo(root);

@@ -44,6 +44,21 @@ public sealed partial class ProblemText(UiText text, RecordSchemas schemas)
         (ActorProblem(), "problem.actor"),
     ];
 
+    /// <summary>The zh-CN sentence for a refused request (<see cref="Api.ApiProblem.For(Exception, HttpContext)"/>).</summary>
+    public string For(Exception ex) => ex switch
+    {
+        Domain.Accounts.AccessDeniedException => text["error.forbidden"],
+        Storage.Ledger.IdempotencyConflictException => text["problem.keyReused"],
+        Storage.StorageEnvironmentException => StorageUnavailable,
+        _ => Chinese(ex.Message),
+    };
+
+    /// <summary>A write the storage refused: stored or not is unknown, and the kiosk resubmits with the form's key.</summary>
+    public string StorageUnavailable => text["problem.storage"];
+
+    /// <summary>A failure no code expected (500).</summary>
+    public string Internal => text["problem.internal"];
+
     /// <summary>The zh-CN sentence for <paramref name="message"/> (a domain or API input problem).</summary>
     public string Chinese(string message)
     {

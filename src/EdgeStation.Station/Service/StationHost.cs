@@ -73,6 +73,20 @@ public static class StationHost
             var route = (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "unmatched";
             metrics.Observe(route, http.Request.Method, http.Response.StatusCode, Stopwatch.GetElapsedTime(started));
         });
+        // A failure no endpoint expected is still a problem detail (Kestrel alone would answer an empty 500), logged once.
+        var failures = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("EdgeStation.Service");
+        app.Use(async (http, next) =>
+        {
+            try
+            {
+                await next(http);
+            }
+            catch (Exception ex) when (!http.Response.HasStarted && !http.RequestAborted.IsCancellationRequested)
+            {
+                failures.LogError(ex, "{Method} {Path} failed", http.Request.Method, http.Request.Path);
+                await ApiProblem.Internal(http).ExecuteAsync(http);
+            }
+        });
         app.UseRouting();
         app.Use(next => new AccessMiddleware(next, sessions, cliToken, config.Http.Bind).InvokeAsync);
         app.UseRateLimiter(); // POST /login per client address (LoginRateLimits)

@@ -7,7 +7,7 @@ namespace EdgeStation.Storage.Ledger;
 internal static class CreatedFilesCleanup
 {
     private static readonly string[] Files =
-        [LedgerStore.FileName, DatabaseFileCheck.LogFileName, LedgerJournal.FileName, Records.RecordSummaryFile.FileName, "station.lock"];
+        [LedgerStore.FileName, DatabaseFileCheck.LogFileName, LedgerJournal.FileName, Records.RecordSummaryFile.FileName, Station.StationLock.FileName];
 
     /// <summary>After a clean close that committed nothing (the journal is empty by then).</summary>
     public static void Remove(string dataDir, bool folder)

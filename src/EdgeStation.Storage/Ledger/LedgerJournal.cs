@@ -27,7 +27,7 @@ internal sealed class LedgerJournal : IDisposable
 
     public static LedgerJournal Open(string dataDir)
     {
-        var stream = new FileStream(System.IO.Path.Combine(dataDir, FileName), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, 1, FileOptions.None);
+        var stream = new FileStream(System.IO.Path.Combine(dataDir, FileName), Station.DataDirAccess.OwnerOnly(FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, 1));
         return new LedgerJournal(stream);
     }
 

@@ -19,7 +19,7 @@ internal static class RecordSummaryFile
     {
         var path = Path.Combine(dataDir, FileName);
         var temp = path + ".tmp";
-        using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+        using (var stream = new FileStream(temp, Station.DataDirAccess.OwnerOnly(FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16)))
         using (var w = new BinaryWriter(stream, Encoding.UTF8))
         {
             w.Write(Magic);

@@ -10,12 +10,14 @@ internal sealed class StationLock : IDisposable
 
     private StationLock(FileStream stream) => _stream = stream;
 
+    public const string FileName = "station.lock";
+
     public static StationLock Acquire(string dataDir)
     {
-        var path = Path.Combine(dataDir, "station.lock");
+        var path = Path.Combine(dataDir, FileName);
         try
         {
-            return new StationLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None));
+            return new StationLock(new FileStream(path, DataDirAccess.OwnerOnly(FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1)));
         }
         catch (IOException ex) when (File.Exists(path))
         {

@@ -1,6 +1,7 @@
 using System.Net;
 using EdgeStation.Domain.Accounts;
 using EdgeStation.Station.Accounts;
+using EdgeStation.Station.Cli;
 using EdgeStation.Station.Tests.Support;
 using Microsoft.AspNetCore.Routing;
 
@@ -18,7 +19,7 @@ public sealed class AccessRuleTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _station.DisposeAsync();
 
-    /// <summary>Every endpoint and the rule it must declare: "public", "login", "signed in", or the permissions any of which admits.</summary>
+    /// <summary>Every endpoint and the rule it must declare: "public", "login", "signed in", "local cli" (the local token only), or the permissions any of which admits.</summary>
     private static readonly Dictionary<string, string> Expected = new(StringComparer.Ordinal)
     {
         ["GET /healthz"] = "public",
@@ -45,12 +46,12 @@ public sealed class AccessRuleTests : IAsyncLifetime
         ["GET /record/{id}"] = "ReadRecords",
         ["GET /indicators"] = "ReadIndicators",
         ["GET /indicators/report"] = "ReadIndicators",
-        ["POST /api/cli/read"] = "signed in", // and only for the local CLI token: the endpoint refuses every session
+        ["POST /api/cli/read"] = "local cli",
         ["ANY {*path:nonfile}"] = "signed in",
     };
 
     private static string Describe(AccessRule rule) =>
-        rule.Anonymous ? (rule.CheckCsrf ? "public" : "login") : rule.AnyOf.Count == 0 ? "signed in" : string.Join("|", rule.AnyOf);
+        rule.LocalCliOnly ? "local cli" : rule.Anonymous ? (rule.CheckCsrf ? "public" : "login") : rule.AnyOf.Count == 0 ? "signed in" : string.Join("|", rule.AnyOf);
 
     [Fact]
     public void Every_endpoint_declares_exactly_the_rule_of_this_table()
@@ -96,6 +97,20 @@ public sealed class AccessRuleTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Forbidden, r.StatusCode);
         Assert.Equal("application/problem+json", r.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task The_command_line_read_endpoint_refuses_an_admins_session_by_its_declared_rule()
+    {
+        var admin = await _station.SignedInAsync("wangfang", Role.Admin);
+
+        // A read the handler would run for anyone it let through: only the declared rule stands in the way.
+        var r = await admin.PostAsync(ServiceRead.Path, ApiStation.Json("""{"args":["records","list"]}"""));
+
+        Assert.Equal(HttpStatusCode.Forbidden, r.StatusCode);
+        Assert.Equal("application/problem+json", r.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("local command line only", await r.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.False(r.Headers.Contains(ServiceRead.ExitHeader));
     }
 
     [Fact]
