@@ -56,8 +56,10 @@ public static class UsersCommand
             GridNames.Check(r, grids); // everything that needs no database is checked before anything is opened
             var secret = SecretInput.Read(p.GetValue(stdin), ctx);
             SecretRules.Check(key, secret);
+            var actor = g.ResolveActor(p, ctx);
+            ClockGuard.EnsurePlausible(ctx.Time.GetUtcNow()); // a write needs a set clock: say so before a fresh data dir is made
             using var session = g.Open(p, ctx, mustExist: false);
-            var account = session.Accounts.AddAsync(key, r, grids, secret, g.ResolveActor(p, ctx)).GetAwaiter().GetResult();
+            var account = session.Accounts.AddAsync(key, r, grids, secret, actor).GetAwaiter().GetResult();
             ctx.Out.WriteLine($"added {account.Name} ({Describe(account)})");
             return ExitCodes.Ok;
         });

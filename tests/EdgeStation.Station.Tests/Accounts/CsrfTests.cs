@@ -5,24 +5,12 @@ using EdgeStation.Station.Tests.Support;
 namespace EdgeStation.Station.Tests.Accounts;
 
 /// <summary>Every state-changing request but /login carries the session's CSRF token, or is refused and stores nothing.</summary>
-public sealed class CsrfTests : IAsyncLifetime
+public sealed class CsrfTests : OfficialApiTest
 {
-    private const string NewEvent = """{"type":"grid-event","fields":{"category":"environment"}}""";
-    private ApiStation _station = null!;
-    private HttpClient _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _station = await ApiStation.StartAsync();
-        _client = await _station.SignedInAsync("wangfang", Role.Official);
-    }
-
-    public async Task DisposeAsync() => await _station.DisposeAsync();
-
     private async Task<HttpResponseMessage> PostWithToken(string path, HttpContent? content, string? token, string? origin = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = content };
-        _client.DefaultRequestHeaders.Remove("X-CSRF-Token");
+        Http.DefaultRequestHeaders.Remove("X-CSRF-Token");
         if (token is not null)
         {
             request.Headers.Add("X-CSRF-Token", token);
@@ -31,49 +19,49 @@ public sealed class CsrfTests : IAsyncLifetime
         {
             request.Headers.Add("Origin", origin);
         }
-        return await _client.SendAsync(request);
+        return await Http.SendAsync(request);
     }
 
     private async Task<string> Token()
     {
-        var me = await _client.GetStringAsync("/api/me");
+        var me = await Http.GetStringAsync("/api/me");
         return System.Text.Json.JsonDocument.Parse(me).RootElement.GetProperty("csrfToken").GetString()!;
     }
 
     [Fact]
     public async Task A_post_without_the_token_is_403_and_stores_nothing()
     {
-        var head = _station.Store.Head;
+        var head = Station.Store.Head;
 
         var r = await PostWithToken("/api/records", ApiStation.Json(NewEvent), token: null);
 
         Assert.Equal(HttpStatusCode.Forbidden, r.StatusCode);
         Assert.Contains("CSRF", await r.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal(head, _station.Store.Head);
+        Assert.Equal(head, Station.Store.Head);
     }
 
     [Fact]
     public async Task A_post_with_a_wrong_token_is_403_and_stores_nothing()
     {
-        var head = _station.Store.Head;
+        var head = Station.Store.Head;
 
         var r = await PostWithToken("/api/records", ApiStation.Json(NewEvent), token: "forged-token");
 
         Assert.Equal(HttpStatusCode.Forbidden, r.StatusCode);
-        Assert.Equal(head, _station.Store.Head);
+        Assert.Equal(head, Station.Store.Head);
     }
 
     [Fact]
     public async Task Another_sessions_token_does_not_do()
     {
-        var other = await _station.SignedInAsync("zhaolei", Role.Official);
+        var other = await Station.SignedInAsync("zhaolei", Role.Official);
         var otherToken = other.DefaultRequestHeaders.GetValues("X-CSRF-Token").Single();
-        var head = _station.Store.Head;
+        var head = Station.Store.Head;
 
         var r = await PostWithToken("/api/records", ApiStation.Json(NewEvent), otherToken);
 
         Assert.Equal(HttpStatusCode.Forbidden, r.StatusCode);
-        Assert.Equal(head, _station.Store.Head);
+        Assert.Equal(head, Station.Store.Head);
     }
 
     [Fact]
@@ -100,24 +88,24 @@ public sealed class CsrfTests : IAsyncLifetime
         var r = await PostWithToken("/logout", null, token: null);
 
         Assert.Equal(HttpStatusCode.Forbidden, r.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync("/api/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Http.GetAsync("/api/me")).StatusCode);
     }
 
     [Fact]
     public async Task A_request_from_another_origin_is_refused_even_with_the_token()
     {
-        var head = _station.Store.Head;
+        var head = Station.Store.Head;
 
         var r = await PostWithToken("/api/records", ApiStation.Json(NewEvent), await Token(), origin: "http://evil.example");
 
         Assert.Equal(HttpStatusCode.Forbidden, r.StatusCode);
-        Assert.Equal(head, _station.Store.Head);
+        Assert.Equal(head, Station.Store.Head);
     }
 
     [Fact]
     public async Task A_login_posted_from_another_origin_is_refused()
     {
-        var client = _station.NewClient();
+        var client = Station.NewClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/login") { Content = ApiStation.Json($$"""{"name":"wangfang","secret":"{{ApiStation.Secret}}"}""") };
         request.Headers.Add("Origin", "http://evil.example");
 
@@ -129,9 +117,9 @@ public sealed class CsrfTests : IAsyncLifetime
     [Fact]
     public async Task Reads_need_no_token()
     {
-        _client.DefaultRequestHeaders.Remove("X-CSRF-Token");
+        Http.DefaultRequestHeaders.Remove("X-CSRF-Token");
 
-        var r = await _client.GetAsync("/api/records");
+        var r = await Http.GetAsync("/api/records");
 
         Assert.Equal(HttpStatusCode.OK, r.StatusCode);
     }

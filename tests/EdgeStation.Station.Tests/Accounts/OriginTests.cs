@@ -1,5 +1,5 @@
 using System.Net;
-using EdgeStation.Domain.Accounts;
+using EdgeStation.Station.Accounts;
 using EdgeStation.Station.Tests.Support;
 
 namespace EdgeStation.Station.Tests.Accounts;
@@ -9,21 +9,9 @@ namespace EdgeStation.Station.Tests.Accounts;
 /// CSRF token is accepted only when its Origin names this station exactly (scheme, host, port) and the browser does
 /// not mark it cross-site; the station's name is never taken from the request's own Host header.
 /// </summary>
-public sealed class OriginTests : IAsyncLifetime
+public sealed class OriginTests : OfficialApiTest
 {
-    private const string NewEvent = """{"type":"grid-event","fields":{"category":"environment"}}""";
-    private ApiStation _station = null!;
-    private HttpClient _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _station = await ApiStation.StartAsync();
-        _client = await _station.SignedInAsync("wangfang", Role.Official);
-    }
-
-    public async Task DisposeAsync() => await _station.DisposeAsync();
-
-    private int Port => _station.Address.Port;
+    private int Port => Station.Address.Port;
 
     private async Task<HttpResponseMessage> Post(string? origin, string? host = null, string? fetchSite = null)
     {
@@ -40,16 +28,15 @@ public sealed class OriginTests : IAsyncLifetime
         {
             request.Headers.Add("Sec-Fetch-Site", fetchSite);
         }
-        return await _client.SendAsync(request);
+        return await Http.SendAsync(request);
     }
 
     private async Task Refused(HttpResponseMessage r)
     {
-        var head = _station.Store.Head;
-        Assert.Equal(HttpStatusCode.Forbidden, r.StatusCode);
-        Assert.Equal("application/problem+json", r.Content.Headers.ContentType?.MediaType);
+        var head = Station.Store.Head;
+        await Problem.Detail(r, HttpStatusCode.Forbidden);
         Assert.Contains("cross-site request refused", await r.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal(head, _station.Store.Head);
+        Assert.Equal(head, Station.Store.Head);
     }
 
     [Theory]
@@ -67,6 +54,7 @@ public sealed class OriginTests : IAsyncLifetime
     [InlineData("http://127.0.0.1")]
     [InlineData("https://127.0.0.1:{port}")]
     [InlineData("http://127.0.0.1.evil.example:{port}")]
+    [InlineData("http://localhost.evil.example:{port}")] // a station name as a prefix of another host
     [InlineData("http://127.0.0.1:{port}/path")]
     [InlineData("http://user@127.0.0.1:{port}")]
     [InlineData("null")]
@@ -109,8 +97,8 @@ public sealed class OriginTests : IAsyncLifetime
     [Fact]
     public async Task Every_answer_carries_the_content_security_policy()
     {
-        var page = await _client.GetAsync("/");
-        var api = await _client.GetAsync("/api/records");
+        var page = await Http.GetAsync("/");
+        var api = await Http.GetAsync("/api/records");
 
         foreach (var r in new[] { page, api })
         {
@@ -119,5 +107,31 @@ public sealed class OriginTests : IAsyncLifetime
             Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
             Assert.DoesNotContain("unsafe-inline", csp, StringComparison.Ordinal);
         }
+    }
+
+    [Theory]
+    [InlineData("/login", false, true)] // the page anyone sees first
+    [InlineData("/", false, true)] // the redirect to the login page
+    [InlineData("/api/records", false, false)] // 401
+    [InlineData("/healthz", false, false)]
+    [InlineData("/assets/kiosk.js", false, false)]
+    [InlineData("/", true, true)]
+    [InlineData("/records/dispute", true, true)]
+    [InlineData("/indicators", true, true)]
+    [InlineData("/record/DS-2026-0404", true, true)] // the 404 page
+    [InlineData("/api/records/DS-2026-0404", true, false)] // the 404 problem
+    [InlineData("/metrics", true, true)] // the 403 page: an official may not read metrics
+    public async Task The_content_security_policy_is_on_every_kind_of_answer(string path, bool signedIn, bool page)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (page)
+        {
+            request.Headers.Accept.ParseAdd("text/html");
+        }
+
+        var r = await (signedIn ? Http : Station.NewClient()).SendAsync(request);
+
+        Assert.True(r.Headers.TryGetValues("Content-Security-Policy", out var csp), $"GET {path} answered {(int)r.StatusCode} without a Content-Security-Policy");
+        Assert.Equal(AccessMiddleware.ContentSecurityPolicy, csp.Single());
     }
 }

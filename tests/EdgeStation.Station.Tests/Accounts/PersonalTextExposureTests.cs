@@ -116,16 +116,13 @@ public sealed class PersonalTextExposureTests : IAsyncLifetime
         // The service stops and lets go of the file, as `records export` needs (it opens the file itself).
         await _station.App.StopAsync();
         _station.Store.Dispose();
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var ctx = new CliContext(stdout, stderr, _station.Clock, _ => null);
 
-        var exit = StationCli.Run(["--data-dir", _station.DataDir, "records", "export", "--format", format, "--redact"], ctx);
+        var export = await _station.CliAsync("records", "export", "--format", format, "--redact");
 
-        Assert.True(exit == 0, stderr.ToString());
-        var leaks = Planted.Where(p => stdout.ToString().Contains(p.Value, StringComparison.Ordinal)).Select(p => p.Key).ToList();
+        Assert.True(export.Exit == 0, export.Err);
+        var leaks = Planted.Where(p => export.Out.Contains(p.Value, StringComparison.Ordinal)).Select(p => p.Key).ToList();
         Assert.True(leaks.Count == 0, $"the redacted {format} export holds: {string.Join(", ", leaks)}");
-        Assert.Contains(_ids[0], stdout.ToString(), StringComparison.Ordinal);
+        Assert.Contains(_ids[0], export.Out, StringComparison.Ordinal);
     }
 
     /// <summary>

@@ -1,6 +1,4 @@
 using System.Net;
-using System.Text.Json;
-using EdgeStation.Domain.Accounts;
 using EdgeStation.Station.Tests.Support;
 
 namespace EdgeStation.Station.Tests.Api;
@@ -9,28 +7,8 @@ namespace EdgeStation.Station.Tests.Api;
 /// Issue 15: bad input the suite never sent. Every refusal is an <c>application/problem+json</c> body naming what was
 /// wrong (or, for a person's browser asking for a page, a page in Chinese), and nothing is stored.
 /// </summary>
-public sealed class ApiBadInputTests : IAsyncLifetime
+public sealed class ApiBadInputTests : OfficialApiTest
 {
-    private ApiStation _station = null!;
-    private HttpClient _http = null!;
-
-    public async Task InitializeAsync()
-    {
-        _station = await ApiStation.StartAsync();
-        _http = await _station.SignedInAsync("wangfang", Role.Official);
-    }
-
-    public async Task DisposeAsync() => await _station.DisposeAsync();
-
-    private static async Task<string> Problem(HttpResponseMessage r, HttpStatusCode status)
-    {
-        Assert.Equal(status, r.StatusCode);
-        Assert.Equal("application/problem+json", r.Content.Headers.ContentType?.MediaType);
-        using var doc = JsonDocument.Parse(await r.Content.ReadAsStringAsync());
-        Assert.Equal((int)status, doc.RootElement.GetProperty("status").GetInt32());
-        return doc.RootElement.GetProperty("detail").GetString()!;
-    }
-
     [Theory]
     [InlineData("/api/records?type=bad", "unknown record type 'bad'")]
     [InlineData("/api/records?status=bogus", "status must be one of")]
@@ -42,7 +20,7 @@ public sealed class ApiBadInputTests : IAsyncLifetime
     [InlineData("/api/indicators?date=2026-02-30", "date must look like 2026-03-15")]
     public async Task A_bad_query_is_a_400_problem_naming_the_parameter(string url, string says)
     {
-        var detail = await Problem(await _http.GetAsync(url), HttpStatusCode.BadRequest);
+        var detail = await Problem.Detail(await Http.GetAsync(url), HttpStatusCode.BadRequest);
 
         Assert.Contains(says, detail, StringComparison.Ordinal);
     }
@@ -53,18 +31,18 @@ public sealed class ApiBadInputTests : IAsyncLifetime
     [InlineData("/api/records/DS-2026-0404/transitions", """{"action":"assess","risk":"red"}""")]
     public async Task A_write_to_an_unknown_record_is_a_404_problem_and_stores_nothing(string path, string body)
     {
-        var head = _station.Store.Head;
+        var head = Station.Store.Head;
 
-        var detail = await Problem(await _http.PostAsync(path, ApiStation.Json(body)), HttpStatusCode.NotFound);
+        var detail = await Problem.Detail(await Http.PostAsync(path, ApiStation.Json(body)), HttpStatusCode.NotFound);
 
         Assert.Contains("DS-2026-0404", detail, StringComparison.Ordinal);
-        Assert.Equal(head, _station.Store.Head);
+        Assert.Equal(head, Station.Store.Head);
     }
 
     [Fact]
     public async Task An_unknown_record_over_the_api_is_a_404_problem()
     {
-        await Problem(await _http.GetAsync("/api/records/DS-2026-0404"), HttpStatusCode.NotFound);
+        await Problem.Detail(await Http.GetAsync("/api/records/DS-2026-0404"), HttpStatusCode.NotFound);
     }
 
     [Theory]
@@ -77,7 +55,7 @@ public sealed class ApiBadInputTests : IAsyncLifetime
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         request.Headers.Accept.ParseAdd("text/html");
 
-        var r = await _http.SendAsync(request);
+        var r = await Http.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.NotFound, r.StatusCode);
         Assert.Equal("text/html", r.Content.Headers.ContentType?.MediaType);
@@ -91,7 +69,7 @@ public sealed class ApiBadInputTests : IAsyncLifetime
     [InlineData("/no/such/page")]
     public async Task Regression_an_unknown_record_or_type_was_an_empty_404_now_a_problem_for_a_program(string url)
     {
-        var detail = await Problem(await _http.GetAsync(url), HttpStatusCode.NotFound);
+        var detail = await Problem.Detail(await Http.GetAsync(url), HttpStatusCode.NotFound);
 
         Assert.NotEmpty(detail);
     }

@@ -9,23 +9,10 @@ using EdgeStation.Storage.Ledger;
 namespace EdgeStation.Station.Tests.Api;
 
 /// <summary>The JSON API on a real Kestrel on loopback, over a real LiteDB file, logged in as an official.</summary>
-public sealed class ApiTests : IAsyncLifetime
+public sealed class ApiTests : OfficialApiTest
 {
-    private ApiStation _station = null!;
-    private LedgerStore _store = null!;
-    private HttpClient _http = null!;
-
-    public async Task InitializeAsync()
-    {
-        _station = await ApiStation.StartAsync();
-        _store = _station.Store;
-        _http = await _station.SignedInAsync("wangfang", Role.Official);
-    }
-
-    public async Task DisposeAsync() => await _station.DisposeAsync();
-
     private Task<HttpResponseMessage> Post(string path, string json) =>
-        _http.PostAsync(path, new StringContent(json, Encoding.UTF8, "application/json"));
+        Http.PostAsync(path, new StringContent(json, Encoding.UTF8, "application/json"));
 
     private async Task<string> CreateDispute()
     {
@@ -38,7 +25,7 @@ public sealed class ApiTests : IAsyncLifetime
     [Fact]
     public async Task Health_says_ready_with_the_ledger_head()
     {
-        using var doc = JsonDocument.Parse(await _http.GetStringAsync("/healthz"));
+        using var doc = JsonDocument.Parse(await Http.GetStringAsync("/healthz"));
 
         Assert.Equal("ready", doc.RootElement.GetProperty("status").GetString());
     }
@@ -46,13 +33,13 @@ public sealed class ApiTests : IAsyncLifetime
     [Fact]
     public async Task A_created_record_is_at_its_location()
     {
-        var r = await Post("/api/records", """{"type":"grid-event","fields":{"category":"environment"}}""");
+        var r = await Post("/api/records", NewEvent);
 
         Assert.Equal(HttpStatusCode.Created, r.StatusCode);
         Assert.Equal("/api/records/GE-2026-0001", r.Headers.Location!.ToString());
-        using var doc = JsonDocument.Parse(await _http.GetStringAsync(r.Headers.Location));
+        using var doc = JsonDocument.Parse(await Http.GetStringAsync(r.Headers.Location));
         Assert.Equal("reported", doc.RootElement.GetProperty("status").GetString());
-        Assert.Equal("user:wangfang", _store.History("GE-2026-0001").Single().Event.Actor);
+        Assert.Equal("user:wangfang", Station.Store.History("GE-2026-0001").Single().Event.Actor);
     }
 
     [Fact]
@@ -66,7 +53,7 @@ public sealed class ApiTests : IAsyncLifetime
 
         using var doc = JsonDocument.Parse(await resolved.Content.ReadAsStringAsync());
         Assert.Equal("resolved", doc.RootElement.GetProperty("status").GetString());
-        using var indicators = JsonDocument.Parse(await _http.GetStringAsync("/api/indicators"));
+        using var indicators = JsonDocument.Parse(await Http.GetStringAsync("/api/indicators"));
         Assert.Equal(1.0, indicators.RootElement.GetProperty("disputeResolutionRate").GetDouble());
     }
 
@@ -90,33 +77,30 @@ public sealed class ApiTests : IAsyncLifetime
     public async Task Bad_requests_get_a_problem_and_store_nothing(string path, string body, HttpStatusCode status, string detail)
     {
         await CreateDispute();
-        var head = _store.Head;
+        var head = Station.Store.Head;
 
         var r = await Post(path, body);
 
-        Assert.Equal(status, r.StatusCode);
-        Assert.Equal("application/problem+json", r.Content.Headers.ContentType!.MediaType);
-        using var doc = JsonDocument.Parse(await r.Content.ReadAsStringAsync());
-        Assert.Contains(detail, doc.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
-        Assert.Equal(head, _store.Head);
+        Assert.Contains(detail, await Problem.Detail(r, status), StringComparison.Ordinal);
+        Assert.Equal(head, Station.Store.Head);
     }
 
     [Fact]
     public async Task An_oversize_body_is_refused_with_413()
     {
         var summary = new string('长', 40_000);
-        var head = _store.Head;
+        var head = Station.Store.Head;
 
         var r = await Post("/api/records", $$$"""{"type":"dispute","fields":{"category":"neighbours","parties":2,"summary":"{{{summary}}}"}}""");
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, r.StatusCode);
-        Assert.Equal(head, _store.Head);
+        Assert.Equal(head, Station.Store.Head);
     }
 
     [Fact]
     public async Task A_body_that_is_not_json_is_refused_with_415()
     {
-        var r = await _http.PostAsync("/api/records", new StringContent("type=dispute", Encoding.UTF8, "application/x-www-form-urlencoded"));
+        var r = await Http.PostAsync("/api/records", new StringContent("type=dispute", Encoding.UTF8, "application/x-www-form-urlencoded"));
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, r.StatusCode);
     }
@@ -124,21 +108,21 @@ public sealed class ApiTests : IAsyncLifetime
     [Fact]
     public async Task Concurrent_posts_are_group_committed_into_one_unbroken_chain()
     {
-        var posts = Enumerable.Range(0, 40).Select(_ => Post("/api/records", """{"type":"grid-event","fields":{"category":"environment"}}"""));
+        var posts = Enumerable.Range(0, 40).Select(_ => Post("/api/records", NewEvent));
 
         var responses = await Task.WhenAll(posts);
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
-        Assert.True(LedgerVerifier.Verify(_store.Entries()).Ok);
-        Assert.Equal(42, _store.Head.Seq); // station entry + the official's account + 40
+        Assert.True(LedgerVerifier.Verify(Station.Store.Entries()).Ok);
+        Assert.Equal(42, Station.Store.Head.Seq); // station entry + the official's account + 40
     }
 
     [Fact]
     public async Task Metrics_count_requests_by_route_in_prometheus_text()
     {
         await CreateDispute();
-        await _http.GetAsync("/api/records/NOPE");
-        var engineer = await _station.SignedInAsync("li.gong", Role.Engineer);
+        await Http.GetAsync("/api/records/NOPE");
+        var engineer = await Station.SignedInAsync("li.gong", Role.Engineer);
 
         var text = await engineer.GetStringAsync("/metrics");
 
@@ -153,7 +137,7 @@ public sealed class ApiTests : IAsyncLifetime
     {
         var id = await CreateDispute();
 
-        var list = await _http.GetFromJsonAsync<JsonElement>("/api/records?type=dispute");
+        var list = await Http.GetFromJsonAsync<JsonElement>("/api/records?type=dispute");
 
         Assert.Equal([id], list.EnumerateArray().Select(e => e.GetProperty("id").GetString()));
     }

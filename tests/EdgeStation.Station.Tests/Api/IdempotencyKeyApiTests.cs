@@ -7,20 +7,9 @@ using EdgeStation.Station.Tests.Support;
 namespace EdgeStation.Station.Tests.Api;
 
 /// <summary>The Idempotency-Key header of the write endpoints (issue 15 item 3), over real HTTP and a real LiteDB file.</summary>
-public sealed class IdempotencyKeyApiTests : IAsyncLifetime
+public sealed class IdempotencyKeyApiTests : OfficialApiTest
 {
     private const string Dispute = """{"type":"dispute","fields":{"category":"neighbours","parties":2,"summary":"邻里纠纷"}}""";
-    private ApiStation _station = null!;
-    private HttpClient _http = null!;
-
-    public async Task InitializeAsync()
-    {
-        _station = await ApiStation.StartAsync();
-        _http = await _station.SignedInAsync("wangfang", Role.Official);
-    }
-
-    public async Task DisposeAsync() => await _station.DisposeAsync();
-
     private Task<HttpResponseMessage> Post(string path, string json, string? key)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
@@ -28,7 +17,7 @@ public sealed class IdempotencyKeyApiTests : IAsyncLifetime
         {
             request.Headers.Add("Idempotency-Key", key);
         }
-        return _http.SendAsync(request);
+        return Http.SendAsync(request);
     }
 
     private static async Task<(string Id, long LastSeq)> Record(HttpResponseMessage r)
@@ -49,7 +38,7 @@ public sealed class IdempotencyKeyApiTests : IAsyncLifetime
         Assert.Equal(first.Headers.Location, retry.Headers.Location);
         Assert.Equal("true", retry.Headers.GetValues("Idempotent-Replayed").Single());
         Assert.False(first.Headers.Contains("Idempotent-Replayed"));
-        Assert.Equal(1, _station.Store.RecordCount());
+        Assert.Equal(1, Station.Store.RecordCount());
     }
 
     [Fact]
@@ -64,27 +53,25 @@ public sealed class IdempotencyKeyApiTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
         Assert.Equal(await Record(first), await Record(retry));
-        Assert.Single(_station.Store.History(id), h => h.Event.Action == "assess");
+        Assert.Single(Station.Store.History(id), h => h.Event.Action == "assess");
     }
 
     [Fact]
     public async Task The_same_key_with_another_body_is_a_422_problem_and_stores_nothing()
     {
         await Post("/api/records", Dispute, "key-1");
-        var head = _station.Store.Head;
+        var head = Station.Store.Head;
 
-        var r = await Post("/api/records", """{"type":"grid-event","fields":{"category":"environment"}}""", "key-1");
+        var r = await Post("/api/records", NewEvent, "key-1");
 
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, r.StatusCode);
-        Assert.Equal("application/problem+json", r.Content.Headers.ContentType!.MediaType);
-        Assert.Contains("a different request", await r.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal(head, _station.Store.Head);
+        Assert.Contains("a different request", await Problem.Detail(r, HttpStatusCode.UnprocessableEntity), StringComparison.Ordinal);
+        Assert.Equal(head, Station.Store.Head);
     }
 
     [Fact]
     public async Task Another_user_with_the_same_key_gets_a_record_of_their_own()
     {
-        var other = await _station.SignedInAsync("lihua", Role.Official);
+        var other = await Station.SignedInAsync("lihua", Role.Official);
         var mine = await Post("/api/records", Dispute, "shared-key");
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/records") { Content = new StringContent(Dispute, Encoding.UTF8, "application/json") };
         request.Headers.Add("Idempotency-Key", "shared-key");
@@ -104,10 +91,9 @@ public sealed class IdempotencyKeyApiTests : IAsyncLifetime
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/records") { Content = new StringContent(Dispute, Encoding.UTF8, "application/json") };
         request.Headers.TryAddWithoutValidation("Idempotency-Key", key);
 
-        var r = await _http.SendAsync(request);
+        var r = await Http.SendAsync(request);
 
-        Assert.Equal(HttpStatusCode.BadRequest, r.StatusCode);
-        Assert.Equal("application/problem+json", r.Content.Headers.ContentType!.MediaType);
-        Assert.Equal(0, _station.Store.RecordCount());
+        await Problem.Detail(r, HttpStatusCode.BadRequest);
+        Assert.Equal(0, Station.Store.RecordCount());
     }
 }

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using EdgeStation.Domain.Accounts;
 using EdgeStation.Station.Tests.Support;
 using EdgeStation.Storage.Ledger;
 
@@ -14,7 +13,7 @@ namespace EdgeStation.Station.Tests.Api;
 /// posted to every record write endpoint. Each must be a 4xx problem detail; afterwards the service answers, and the
 /// ledger is exactly as before and verifies. The random source is seeded: a failure names the seed and the body.
 /// </summary>
-public sealed class MalformedBodyFuzzTests : IAsyncLifetime
+public sealed class MalformedBodyFuzzTests : OfficialApiTest
 {
     private const int Seed = 15;
     private const int Bodies = 3000;
@@ -35,26 +34,21 @@ public sealed class MalformedBodyFuzzTests : IAsyncLifetime
     // No numbers and no strings: a field value may be either, so only these are wrong wherever they land.
     private static readonly string[] WrongTypes = ["[]", "{}", "true", "false", "[1,2]", """{"a":"b"}""", """["x"]"""];
 
-    private ApiStation _station = null!;
-    private HttpClient _http = null!;
     private string _dispute = "";
     private string _petition = "";
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _station = await ApiStation.StartAsync();
-        _http = await _station.SignedInAsync("fuzzer", Role.Official);
+        await base.InitializeAsync();
         _dispute = await Create("""{"type":"dispute","fields":{"category":"neighbours","parties":2,"summary":"邻里纠纷"}}""");
         _petition = await Create("""{"type":"petition","fields":{"channel":"visit","persons":1}}""");
     }
 
-    public async Task DisposeAsync() => await _station.DisposeAsync();
-
     [Fact]
     public async Task Thousands_of_malformed_bodies_get_4xx_problems_and_change_nothing()
     {
-        var head = _station.Store.Head;
-        var records = _station.Store.Records().Count();
+        var head = Station.Store.Head;
+        var records = Station.Store.Records().Count();
         var random = new Random(Seed);
         var answered = new Dictionary<int, int>();
 
@@ -64,7 +58,7 @@ public sealed class MalformedBodyFuzzTests : IAsyncLifetime
             var (how, body) = Mutate(random, template);
             using var content = new ByteArrayContent(body);
             content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-            using var response = await _http.PostAsync(path, content);
+            using var response = await Http.PostAsync(path, content);
 
             var status = (int)response.StatusCode;
             var why = $"seed {Seed}, body #{i} ({how}) to {path}: {status}; body {Convert.ToBase64String(body)}";
@@ -73,10 +67,10 @@ public sealed class MalformedBodyFuzzTests : IAsyncLifetime
             answered[status] = answered.GetValueOrDefault(status) + 1;
         }
 
-        Assert.Equal(HttpStatusCode.OK, (await _http.GetAsync("/healthz")).StatusCode);
-        Assert.Equal(head, _station.Store.Head);
-        Assert.Equal(records, _station.Store.Records().Count());
-        Assert.True(LedgerVerifier.Verify(_station.Store.Entries()).Ok);
+        Assert.Equal(HttpStatusCode.OK, (await Http.GetAsync("/healthz")).StatusCode);
+        Assert.Equal(head, Station.Store.Head);
+        Assert.Equal(records, Station.Store.Records().Count());
+        Assert.True(LedgerVerifier.Verify(Station.Store.Entries()).Ok);
         Assert.True(answered.GetValueOrDefault(400) > Bodies / 2, $"answers: {string.Join(", ", answered.Select(a => $"{a.Key}×{a.Value}"))}");
     }
 
@@ -194,7 +188,7 @@ public sealed class MalformedBodyFuzzTests : IAsyncLifetime
 
     private async Task<string> Create(string json)
     {
-        var r = await _http.PostAsync("/api/records", ApiStation.Json(json));
+        var r = await Http.PostAsync("/api/records", ApiStation.Json(json));
         Assert.Equal(HttpStatusCode.Created, r.StatusCode);
         using var doc = JsonDocument.Parse(await r.Content.ReadAsStringAsync());
         return doc.RootElement.GetProperty("id").GetString()!;

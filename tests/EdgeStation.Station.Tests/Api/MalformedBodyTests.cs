@@ -1,39 +1,24 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using System.Text.Json;
-using EdgeStation.Domain.Accounts;
 using EdgeStation.Station.Tests.Support;
 
 namespace EdgeStation.Station.Tests.Api;
 
 /// <summary>Issue 15: bodies the serializer let through. Each is a 400 problem detail and stores nothing.</summary>
-public sealed class MalformedBodyTests : IAsyncLifetime
+public sealed class MalformedBodyTests : OfficialApiTest
 {
-    private ApiStation _station = null!;
-    private HttpClient _http = null!;
-
-    public async Task InitializeAsync()
+    /// <summary>Posts <paramref name="body"/> as JSON, insists on a 400 problem and an unchanged ledger; returns the detail.</summary>
+    private async Task<string> RefusedWith400(byte[] body)
     {
-        _station = await ApiStation.StartAsync();
-        _http = await _station.SignedInAsync("wangfang", Role.Official);
-    }
-
-    public async Task DisposeAsync() => await _station.DisposeAsync();
-
-    private async Task<JsonElement> RefusedWith400(byte[] body)
-    {
-        var head = _station.Store.Head;
+        var head = Station.Store.Head;
         using var content = new ByteArrayContent(body);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
 
-        var r = await _http.PostAsync("/api/records", content);
+        var detail = await Problem.Detail(await Http.PostAsync("/api/records", content), HttpStatusCode.BadRequest);
 
-        Assert.Equal(HttpStatusCode.BadRequest, r.StatusCode);
-        Assert.Equal("application/problem+json", r.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(head, _station.Store.Head);
-        using var doc = JsonDocument.Parse(await r.Content.ReadAsStringAsync());
-        return doc.RootElement.Clone();
+        Assert.Equal(head, Station.Store.Head);
+        return detail;
     }
 
     [Fact]
@@ -43,7 +28,7 @@ public sealed class MalformedBodyTests : IAsyncLifetime
 
         var problem = await RefusedWith400(body);
 
-        Assert.Contains("not valid text", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("not valid text", problem, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -51,7 +36,7 @@ public sealed class MalformedBodyTests : IAsyncLifetime
     {
         var problem = await RefusedWith400(Encoding.UTF8.GetBytes("""{"type":"grid-event","fields":{"category":"environment","summary":"a\ud800b"}}"""));
 
-        Assert.Contains("lone surrogate", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("lone surrogate", problem, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -61,7 +46,7 @@ public sealed class MalformedBodyTests : IAsyncLifetime
     {
         var problem = await RefusedWith400(Encoding.UTF8.GetBytes(json));
 
-        Assert.Contains($"member '{member}' is given twice", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains($"member '{member}' is given twice", problem, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -69,6 +54,6 @@ public sealed class MalformedBodyTests : IAsyncLifetime
     {
         var problem = await RefusedWith400(Encoding.UTF8.GetBytes("""{"type":"grid-event","fields":{"summary":""" + new string('[', 40) + new string(']', 40) + "}}"));
 
-        Assert.Contains("nested deeper", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("nested deeper", problem, StringComparison.Ordinal);
     }
 }

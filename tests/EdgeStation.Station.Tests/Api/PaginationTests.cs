@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using EdgeStation.Domain.Accounts;
 using EdgeStation.Station.Tests.Support;
 
 namespace EdgeStation.Station.Tests.Api;
@@ -9,31 +8,20 @@ namespace EdgeStation.Station.Tests.Api;
 /// Issue 15: GET /api/records answered every record at once (10,000 records: 7 requests/s, +100 MB). It now answers a
 /// page (100 by default, at most 500) and a <c>Link: &lt;…&gt;; rel="next"</c> to the next one, by cursor.
 /// </summary>
-public sealed class PaginationTests : IAsyncLifetime
+public sealed class PaginationTests : OfficialApiTest
 {
-    private ApiStation _station = null!;
-    private HttpClient _http = null!;
-
-    public async Task InitializeAsync()
-    {
-        _station = await ApiStation.StartAsync();
-        _http = await _station.SignedInAsync("wangfang", Role.Official);
-    }
-
-    public async Task DisposeAsync() => await _station.DisposeAsync();
-
     private async Task AddEvents(int n)
     {
         for (var i = 0; i < n; i++)
         {
-            var r = await _http.PostAsync("/api/records", ApiStation.Json("""{"type":"grid-event","fields":{"category":"environment"}}"""));
+            var r = await Http.PostAsync("/api/records", ApiStation.Json(NewEvent));
             Assert.Equal(HttpStatusCode.Created, r.StatusCode);
         }
     }
 
     private async Task<(List<string> Ids, string? Next)> Page(string url)
     {
-        var r = await _http.GetAsync(url);
+        var r = await Http.GetAsync(url);
         Assert.Equal(HttpStatusCode.OK, r.StatusCode);
         using var doc = JsonDocument.Parse(await r.Content.ReadAsStringAsync());
         var ids = doc.RootElement.EnumerateArray().Select(e => e.GetProperty("id").GetString()!).ToList();
@@ -65,6 +53,7 @@ public sealed class PaginationTests : IAsyncLifetime
         }
 
         Assert.Equal(3, pages);
+        Assert.Equal(23, seen.Count); // none twice
         Assert.Equal(23, seen.Distinct(StringComparer.Ordinal).Count());
         Assert.Equal(seen.Order(StringComparer.Ordinal), seen);
     }
@@ -86,7 +75,7 @@ public sealed class PaginationTests : IAsyncLifetime
     {
         await AddEvents(6);
         var (first, next) = await Page("/api/records?limit=3");
-        var voided = await _http.PostAsync($"/api/records/{first[^1]}/void", ApiStation.Json("""{"reason":"重复"}"""));
+        var voided = await Http.PostAsync($"/api/records/{first[^1]}/void", ApiStation.Json("""{"reason":"重复"}"""));
         Assert.Equal(HttpStatusCode.OK, voided.StatusCode);
 
         var (second, _) = await Page(next!);

@@ -15,18 +15,8 @@ namespace EdgeStation.Station.Tests.Cli;
 /// </summary>
 public class CliThroughServiceTests
 {
-    private static async Task<CliResult> CliAsync(ApiStation api, params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var ctx = new CliContext(stdout, stderr, api.Clock, name => name == "USER" ? "tester" : null);
-        // Off the test's thread: the command blocks on HTTP answered by the same process.
-        var exit = await Task.Run(() => StationCli.Run(["--data-dir", api.DataDir, .. args], ctx));
-        return new CliResult(exit, stdout.ToString(), stderr.ToString());
-    }
-
     private static Task<CliResult> AddDisputeAsync(ApiStation api, string risk = "yellow", params string[] more) =>
-        CliAsync(api, ["records", "add", "dispute", "--category", "neighbours", "--parties", "2", "--risk", risk, "--summary", "邻里因宅基地边界发生争执", .. more]);
+        api.CliAsync(["records", "add", "dispute", "--category", "neighbours", "--parties", "2", "--risk", risk, "--summary", "邻里因宅基地边界发生争执", .. more]);
 
     private static string Last(ApiStation api, string id) => api.Store.History(id).Last().Event.Actor;
 
@@ -40,13 +30,13 @@ public class CliThroughServiceTests
         var id = add.Out.Trim();
         Assert.Equal("cli:tester", Last(api, id));
 
-        var assess = await CliAsync(api, "records", "transition", id, "assess", "--risk", "red");
+        var assess = await api.CliAsync("records", "transition", id, "assess", "--risk", "red");
         Assert.Equal(0, assess.Exit);
         Assert.Equal($"{id} assessed", assess.Out.Trim());
-        var amend = await CliAsync(api, "--actor", "王芳", "records", "amend", id, "--parties", "3", "--reason", "漏记一方");
+        var amend = await api.CliAsync("--actor", "王芳", "records", "amend", id, "--parties", "3", "--reason", "漏记一方");
         Assert.Equal(0, amend.Exit);
         Assert.Equal("王芳", Last(api, id));
-        var voided = await CliAsync(api, "records", "void", id, "--reason", "重复登记");
+        var voided = await api.CliAsync("records", "void", id, "--reason", "重复登记");
         Assert.Equal($"{id} voided", voided.Out.Trim());
 
         var record = api.Store.Find(id)!;
@@ -80,9 +70,9 @@ public class CliThroughServiceTests
         var head = api.Store.Head;
 
         var colour = await AddDisputeAsync(api, "purple");
-        var unknown = await CliAsync(api, "records", "transition", "DS-2026-9999", "mediate");
-        var illegal = await CliAsync(api, "records", "transition", id, "follow-up");
-        var noReason = await CliAsync(api, "records", "void", id);
+        var unknown = await api.CliAsync("records", "transition", "DS-2026-9999", "mediate");
+        var illegal = await api.CliAsync("records", "transition", id, "follow-up");
+        var noReason = await api.CliAsync("records", "void", id);
 
         foreach (var r in new[] { colour, unknown, illegal, noReason })
         {
@@ -168,7 +158,7 @@ public class CliThroughServiceTests
     {
         await using var api = await ApiStation.StartAsync();
         var id = (await AddDisputeAsync(api)).Out.Trim();
-        await CliAsync(api, "records", "transition", id, "assess", "--risk", "red");
+        await api.CliAsync("records", "transition", id, "assess", "--risk", "red");
         string[][] reads =
         [
             ["records", "list"], ["records", "show", id], ["records", "verify"], ["records", "anchor"], ["indicators"],
@@ -178,7 +168,7 @@ public class CliThroughServiceTests
         var through = new List<CliResult>();
         foreach (var args in reads)
         {
-            through.Add(await CliAsync(api, args));
+            through.Add(await api.CliAsync(args));
         }
 
         await api.App.StopAsync(); // the run files go; the same commands now read the database directly
@@ -186,7 +176,7 @@ public class CliThroughServiceTests
 
         for (var i = 0; i < reads.Length; i++)
         {
-            var direct = await CliAsync(api, reads[i]);
+            var direct = await api.CliAsync(reads[i]);
             Assert.True(direct.Exit == 0, $"{string.Join(' ', reads[i])} directly: {direct.Err}");
             Assert.True(through[i].Exit == 0, $"{string.Join(' ', reads[i])} through the service exited {through[i].Exit}: {through[i].Err}");
             Assert.Equal(direct.Out, through[i].Out);
@@ -199,12 +189,12 @@ public class CliThroughServiceTests
         // README: verify, anchor, then verify against last month's anchor; the export file is written by the CLI.
         await using var api = await ApiStation.StartAsync();
         await AddDisputeAsync(api);
-        var verify = await CliAsync(api, "records", "verify");
-        var anchor = (await CliAsync(api, "records", "anchor")).Out.Trim();
+        var verify = await api.CliAsync("records", "verify");
+        var anchor = (await api.CliAsync("records", "anchor")).Out.Trim();
         await AddDisputeAsync(api);
-        var against = await CliAsync(api, "records", "verify", "--expect-head", anchor);
+        var against = await api.CliAsync("records", "verify", "--expect-head", anchor);
         var file = Path.Combine(Path.GetTempPath(), $"edgestation-export-{Guid.NewGuid():N}.json");
-        var export = await CliAsync(api, "records", "export", "--output", file);
+        var export = await api.CliAsync("records", "export", "--output", file);
 
         try
         {
@@ -228,8 +218,8 @@ public class CliThroughServiceTests
         await using var api = await ApiStation.StartAsync();
         await AddDisputeAsync(api);
 
-        var unknown = await CliAsync(api, "records", "show", "DS-2026-0099");
-        var cut = await CliAsync(api, "records", "verify", "--expect-head", "99:" + new string('a', 64));
+        var unknown = await api.CliAsync("records", "show", "DS-2026-0099");
+        var cut = await api.CliAsync("records", "verify", "--expect-head", "99:" + new string('a', 64));
 
         Assert.Equal(2, unknown.Exit);
         Assert.Contains("DS-2026-0099", unknown.Err, StringComparison.Ordinal);

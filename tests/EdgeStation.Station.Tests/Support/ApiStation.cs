@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using EdgeStation.Domain.Accounts;
 using EdgeStation.Domain.Settings;
+using EdgeStation.Station.Cli;
 using EdgeStation.Station.Config;
 using EdgeStation.Station.Records;
 using EdgeStation.Station.Service;
@@ -110,6 +111,19 @@ public sealed class ApiStation : IAsyncDisposable
     }
 
     public static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
+
+    /// <summary>
+    /// Runs the real CLI in-process on this station's data dir (as USER tester), off the test's thread: a command that
+    /// goes through the running service blocks on HTTP that this same process answers.
+    /// </summary>
+    public async Task<CliResult> CliAsync(params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var ctx = new CliContext(stdout, stderr, Clock, name => name == "USER" ? "tester" : null);
+        var exit = await Task.Run(() => StationCli.Run(["--data-dir", DataDir, .. args], ctx));
+        return new CliResult(exit, stdout.ToString(), stderr.ToString());
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -8,13 +8,15 @@ public sealed class TestStation : IDisposable
 {
     public static readonly DateTimeOffset Start = new(2026, 3, 10, 1, 0, 0, TimeSpan.Zero); // 09:00 in Shanghai
 
-    public TestStation()
+    /// <param name="now">What the clock reads at first; default <see cref="Start"/>.</param>
+    public TestStation(DateTimeOffset? now = null)
     {
         DataDir = Directory.CreateTempSubdirectory("edgestation-cli-").FullName;
+        Clock = new FakeTimeProvider(now ?? Start);
     }
 
     public string DataDir { get; }
-    public FakeTimeProvider Clock { get; } = new(Start);
+    public FakeTimeProvider Clock { get; }
     public Dictionary<string, string> Environment { get; } = new() { ["USER"] = "tester" };
 
     /// <summary>What the next commands read from standard input (e.g. for --password-stdin).</summary>
