@@ -368,11 +368,35 @@ public sealed partial class LedgerStore : IDisposable
     /// is read (not the whole chain: that is verify's walk), so a changed note or field is refused here instead of shown.
     /// </summary>
     public IEnumerable<(LedgerEntry Entry, RecordEvent Event)> History(string recordId) =>
-        StoredDataException.Read(DataDir, () => _ledger.Find(Query.EQ("recordId", recordId))
+        StoredDataException.Read(DataDir, () => WholeHistory(recordId, EntriesOf(recordId)));
+
+    // Writer thread too (an idempotent replay): entries staged in the running batch are in the ledger collection already,
+    // its records not yet, so only the public History compares the fold with the stored record.
+    private List<(LedgerEntry Entry, RecordEvent Event)> EntriesOf(string recordId) =>
+        [.. _ledger.Find(Query.EQ("recordId", recordId))
             .Select(EntryFromBson)
             .OrderBy(e => e.Seq)
-            .Select(e => (CheckedAgainstItsHashes(e), RecordEventCodec.Decode(e.Content)))
-            .ToList());
+            .Select(e => (CheckedAgainstItsHashes(e), RecordEventCodec.Decode(e.Content)))];
+
+    /// <summary>
+    /// The entries come through the <c>recordId</c> index, which a damaged page can make skip one: a record's history
+    /// must fold into exactly the record as stored (proven by the state digest on open), or it is not shown as whole.
+    /// </summary>
+    private List<(LedgerEntry Entry, RecordEvent Event)> WholeHistory(string recordId, List<(LedgerEntry Entry, RecordEvent Event)> history)
+    {
+        if (history.Count == 0 || !RecordEvent.IsRecordEntry(history[0].Event.Type) || _records.FindById(recordId) is not { } stored)
+        {
+            return history;
+        }
+        RecordSnapshot? folded = null;
+        foreach (var (entry, e) in history)
+        {
+            folded = RecordProjector.Apply(folded, e, entry.Seq);
+        }
+        return folded is not null && StateDigest.SameRecord(SnapshotBson.ToBson(folded), stored)
+            ? history
+            : throw new InvalidDataException($"the ledger entries found for record {recordId} do not fold into the record as stored (an index page of the ledger is damaged)");
+    }
 
     private LedgerEntry CheckedAgainstItsHashes(LedgerEntry e) =>
         LedgerHasher.ContentDigest(e.Content) == e.ContentDigest && LedgerHasher.ChainHash(e.Seq, e.PrevHash, e.ContentDigest) == e.Hash
@@ -731,7 +755,7 @@ public sealed partial class LedgerStore : IDisposable
         RecordSnapshot? record = null;
         if (RecordEvent.IsRecordEntry(e.Type))
         {
-            foreach (var (past, pastEvent) in History(entry.RecordId).Where(h => h.Entry.Seq <= prior.Seq))
+            foreach (var (past, pastEvent) in StoredDataException.Read(DataDir, () => EntriesOf(entry.RecordId)).Where(h => h.Entry.Seq <= prior.Seq))
             {
                 record = RecordProjector.Apply(record, pastEvent, past.Seq);
             }

@@ -43,6 +43,15 @@ public sealed class StateDigest
 
     public void ClearUsers() => Array.Clear(_users);
 
+    /// <summary>Whether two record documents have the same canonical form.</summary>
+    public static bool SameRecord(BsonDocument a, BsonDocument b)
+    {
+        var x = new StateDigest();
+        x.ToggleRecord(a);
+        x.ToggleRecord(b);
+        return x._records.AsSpan().IndexOfAnyExcept((byte)0) < 0;
+    }
+
     public static BsonDocument LedgerPartsOfUser(BsonDocument doc)
     {
         var parts = new BsonDocument();

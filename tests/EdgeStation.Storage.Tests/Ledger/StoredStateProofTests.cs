@@ -227,4 +227,25 @@ public sealed class StoredStateProofTests : IDisposable
         Assert.Equal(83, store.RecordCount());
         Assert.Empty(DerivedStateVerifier.Compare(store, DerivedState.Fold(store.Entries())));
     }
+
+    [Fact]
+    public void Regression_a_history_missing_an_entry_to_its_index_was_shown_as_whole()
+    {
+        // The byte-flip test met it once: a changed index page made the recordId lookup skip an entry, so `records show`
+        // printed a shorter history with exit 0 while the chain (walked by seq) verified. Here the entry's stored record
+        // id is changed, which takes it out of the index the same way.
+        Seed();
+        using (var db = new LiteDatabase(_dir.File(LedgerStore.FileName)))
+        {
+            var ledger = db.GetCollection("ledger");
+            var assess = ledger.FindAll().Single(d => d["content"].AsString.Contains("\"action\":\"assess\"", StringComparison.Ordinal));
+            assess["recordId"] = "DS-2026-0009";
+            ledger.Update(assess);
+        }
+        using var store = LedgerStore.Open(_dir.Path, readOnly: true);
+
+        var ex = Assert.Throws<StorageEnvironmentException>(() => store.History("DS-2026-0002"));
+        Assert.Contains("do not fold into the record as stored", ex.Message, StringComparison.Ordinal);
+        Assert.Single(store.History("DS-2026-0001")); // an untouched record's history is whole and shown
+    }
 }
