@@ -95,11 +95,17 @@ public sealed partial class LedgerStore
         {
             digest.ToggleCounter(doc);
         }
+        ToggleUsers(digest);
+        return digest;
+    }
+
+    // The users part is read whole (a handful of accounts): account entries write the collection from their builder.
+    private void ToggleUsers(StateDigest digest)
+    {
         foreach (var doc in _db.GetCollection(UserStore.CollectionName).FindAll())
         {
             digest.ToggleUser(doc);
         }
-        return digest;
     }
 
     /// <summary>Writer thread, inside the batch's transaction: the projection's writes, with the digest kept in step.</summary>
@@ -135,10 +141,7 @@ public sealed partial class LedgerStore
             {
                 // Account entries write the users collection from their builder (Accounts/UserStore): read back what they left.
                 view.Digest.ClearUsers();
-                foreach (var doc in _db.GetCollection(UserStore.CollectionName).FindAll())
-                {
-                    view.Digest.ToggleUser(doc);
-                }
+                ToggleUsers(view.Digest);
             }
         }
         _state.Upsert(view.Digest.ToBson(StateId, view.Head.Seq, view.Head.Hash));
