@@ -114,14 +114,33 @@ internal static class GoldenSamples
 
     private static DisputeCounts Disputes() => new()
     {
-        Accepted = 42, Resolved = 40, Escalated = 1, ClosedUnresolved = 1, Open = 5, Overdue = 2,
-        FollowUpsOverdue = 3, AssessmentsOverdue = 4, Red = 1, Yellow = 6, Green = 30, Unassessed = 5,
+        Accepted = 42,
+        Resolved = 40,
+        Escalated = 1,
+        ClosedUnresolved = 1,
+        Open = 5,
+        Overdue = 2,
+        FollowUpsOverdue = 3,
+        AssessmentsOverdue = 4,
+        Red = 1,
+        Yellow = 6,
+        Green = 30,
+        Unassessed = 5,
     };
 
     private static PetitionCounts Petitions() => new()
     {
-        Received = 13, Collective = 1, Repeat = 2, Escalated = 3, AcceptanceDue = 12, AcceptedOnTime = 11,
-        CompletionDue = 9, CompletedOnTime = 8, Overdue = 4, Rated = 8, Satisfied = 7,
+        Received = 13,
+        Collective = 1,
+        Repeat = 2,
+        Escalated = 3,
+        AcceptanceDue = 12,
+        AcceptedOnTime = 11,
+        CompletionDue = 9,
+        CompletedOnTime = 8,
+        Overdue = 4,
+        Rated = 8,
+        Satisfied = 7,
     };
 
     private static SafetyIndex SafetyIndex() => new() { IndexCenti = 9655, Components = { SafetyPart() } };
@@ -135,7 +154,11 @@ internal static class GoldenSamples
 
     private static CameraCount Camera(uint index) => new()
     {
-        CameraIndex = index, PersonDetections = 10 + index, VehicleDetections = 20 + index, ZoneAlerts = 30 + index,
-        TamperAlerts = 40 + index, OfflineSeconds = 50 + index,
+        CameraIndex = index,
+        PersonDetections = 10 + index,
+        VehicleDetections = 20 + index,
+        ZoneAlerts = 30 + index,
+        TamperAlerts = 40 + index,
+        OfflineSeconds = 50 + index,
     };
 }
