@@ -457,8 +457,17 @@ public sealed partial class LedgerStore : IDisposable
     /// </summary>
     public IEnumerable<(LedgerEntry Entry, RecordEvent Event)> History(string recordId)
     {
-        var unapplied = _unapplied;
-        return StoredDataException.Read(DataDir, () => WholeHistory(recordId, WithUnapplied(EntriesOf(recordId), unapplied, recordId), unapplied));
+        // The entries and the record are two reads: a batch the writer commits between them makes them disagree for a
+        // moment, which a second read settles; damage does not go away.
+        for (var attempt = 1; ; attempt++)
+        {
+            var unapplied = _unapplied;
+            var history = StoredDataException.Read(DataDir, () => WithUnapplied(EntriesOf(recordId), unapplied, recordId));
+            if (StoredDataException.Read(DataDir, () => FoldsIntoStored(recordId, history, unapplied)) || attempt == 3)
+            {
+                return attempt < 3 ? history : StoredDataException.Read(DataDir, () => WholeHistory(recordId, history, unapplied));
+            }
+        }
     }
 
     private List<(LedgerEntry Entry, RecordEvent Event)> WithUnapplied(List<(LedgerEntry Entry, RecordEvent Event)> stored, UnappliedBatch? unapplied, string recordId)
@@ -483,23 +492,26 @@ public sealed partial class LedgerStore : IDisposable
     /// The entries come through the <c>recordId</c> index, which a damaged page can make skip one: a record's history
     /// must fold into exactly the record as stored (proven by the state digest on open), or it is not shown as whole.
     /// </summary>
-    private List<(LedgerEntry Entry, RecordEvent Event)> WholeHistory(string recordId, List<(LedgerEntry Entry, RecordEvent Event)> history, UnappliedBatch? unapplied)
+    private List<(LedgerEntry Entry, RecordEvent Event)> WholeHistory(string recordId, List<(LedgerEntry Entry, RecordEvent Event)> history, UnappliedBatch? unapplied) =>
+        FoldsIntoStored(recordId, history, unapplied)
+            ? history
+            : throw new InvalidDataException($"the ledger entries found for record {recordId} do not fold into the record as stored (an index page of the ledger is damaged)");
+
+    private bool FoldsIntoStored(string recordId, List<(LedgerEntry Entry, RecordEvent Event)> history, UnappliedBatch? unapplied)
     {
         var stored = unapplied is not null && unapplied.Records.TryGetValue(recordId, out var acknowledged)
             ? SnapshotBson.ToBson(acknowledged)
             : _records.FindById(recordId);
         if (history.Count == 0 || !RecordEvent.IsRecordEntry(history[0].Event.Type) || stored is null)
         {
-            return history;
+            return true;
         }
         RecordSnapshot? folded = null;
         foreach (var (entry, e) in history)
         {
             folded = RecordProjector.Apply(folded, e, entry.Seq);
         }
-        return folded is not null && StateDigest.SameRecord(SnapshotBson.ToBson(folded), stored)
-            ? history
-            : throw new InvalidDataException($"the ledger entries found for record {recordId} do not fold into the record as stored (an index page of the ledger is damaged)");
+        return folded is not null && StateDigest.SameRecord(SnapshotBson.ToBson(folded), stored);
     }
 
     private LedgerEntry CheckedAgainstItsHashes(LedgerEntry e) =>
