@@ -188,6 +188,23 @@ public class OutboxStoreTests
     }
 
     [Fact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    public void A_writing_start_tightens_an_outbox_found_open_to_others()
+    {
+        using var dir = new TempDir();
+        using (var outbox = OutboxStore.Open(dir.Path, time: _clock))
+        {
+            outbox.Enqueue(OutboxKind.Health, Payload(10));
+        }
+        File.SetUnixFileMode(dir.File(OutboxStore.FileName), (UnixFileMode)0b110_100_100);
+
+        var changed = EdgeStation.Storage.Station.DataDirAccess.Tighten(dir.Path);
+
+        Assert.Contains($"{OutboxStore.FileName} 0644 → 0600", changed);
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(dir.File(OutboxStore.FileName)));
+    }
+
+    [Fact]
     public void A_second_open_of_the_same_outbox_is_refused_as_in_use()
     {
         using var dir = new TempDir();
