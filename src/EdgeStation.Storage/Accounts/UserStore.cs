@@ -8,7 +8,7 @@ namespace EdgeStation.Storage.Accounts;
 /// <summary>
 /// The station's accounts, in the <c>users</c> collection of station.db beside the ledger. Every change an admin
 /// makes (add, remove, role, password, disable, enable, unlock) is validated by <see cref="UserCommands"/> on the
-/// ledger's writer thread and written in the same transaction as a ledger entry of type "user" naming who did it
+/// ledger's writer thread and written (through the batch's <see cref="SideWrites"/>) in the same transaction as a ledger entry of type "user" naming who did it
 /// (role and grids, never a hash), so the account and its history cannot disagree. Login bookkeeping (failure
 /// counts, lockout, rehash) is not history and is written directly.
 /// </summary>
@@ -40,6 +40,16 @@ public sealed class UserStore
 
     public int Count() => StoredDataException.Read(_store.DataDir, _users.Count);
 
+    // Inside a builder: the accounts as this batch leaves them (an earlier builder of the batch may have changed one).
+    private UserAccount? FindIn(ILedgerView view, string key) =>
+        key.Length == 0 ? null
+        : LedgerStore.SideWritesOf(view).TryFind(CollectionName, key, out var written) ? written is null ? null : UserBson.FromBson(written)
+        : Find(key);
+
+    private List<UserAccount> AllIn(ILedgerView view) =>
+        StoredDataException.Read(_store.DataDir, () => LedgerStore.SideWritesOf(view).Merge(CollectionName, _users.FindAll())
+            .Select(UserBson.FromBson).OrderBy(u => u.Name, StringComparer.Ordinal).ToList());
+
     public async Task<UserAccount> AddAsync(string name, Role role, IEnumerable<string>? grids, string passwordHash, string actor, DateTimeOffset now)
     {
         var key = UserNames.Normalize(name);
@@ -50,8 +60,8 @@ public sealed class UserStore
             {
                 throw new InvalidOperationException("the station's own entry comes first (RecordService.EnsureStation) before any account");
             }
-            var (account, entry) = UserCommands.Add(Find(key), key, role, grids, passwordHash, actor, now);
-            _users.Insert(UserBson.ToBson(account)); // last: nothing may throw after a write that joins the batch
+            var (account, entry) = UserCommands.Add(FindIn(view, key), key, role, grids, passwordHash, actor, now);
+            LedgerStore.SideWritesOf(view).Upsert(CollectionName, UserBson.ToBson(account));
             added = account;
             return entry;
         }).ConfigureAwait(false);
@@ -63,23 +73,23 @@ public sealed class UserStore
         var key = UserNames.LoginKey(name);
         await _store.AppendAsync(view =>
         {
-            var entry = UserCommands.Remove(Find(key), key, All(), actor, now);
-            _users.Delete(key);
+            var entry = UserCommands.Remove(FindIn(view, key), key, AllIn(view), actor, now);
+            LedgerStore.SideWritesOf(view).Delete(CollectionName, key);
             return entry;
         }).ConfigureAwait(false);
     }
 
     public Task<UserAccount> ChangeRoleAsync(string name, Role role, IEnumerable<string>? grids, string actor, DateTimeOffset now) =>
-        ChangeAsync(name, (current, key) => UserCommands.ChangeRole(current, key, role, grids, All(), actor, now));
+        ChangeAsync(name, (current, key, all) => UserCommands.ChangeRole(current, key, role, grids, all, actor, now));
 
     public Task<UserAccount> ChangePasswordAsync(string name, string passwordHash, string actor, DateTimeOffset now) =>
-        ChangeAsync(name, (current, key) => UserCommands.ChangePassword(current, key, passwordHash, actor, now));
+        ChangeAsync(name, (current, key, _) => UserCommands.ChangePassword(current, key, passwordHash, actor, now));
 
     public Task<UserAccount> SetDisabledAsync(string name, bool disabled, string actor, DateTimeOffset now) =>
-        ChangeAsync(name, (current, key) => UserCommands.SetDisabled(current, key, disabled, All(), actor, now));
+        ChangeAsync(name, (current, key, all) => UserCommands.SetDisabled(current, key, disabled, all, actor, now));
 
     public Task<UserAccount> UnlockAsync(string name, string actor, DateTimeOffset now) =>
-        ChangeAsync(name, (current, key) => UserCommands.Unlock(current, key, actor, now));
+        ChangeAsync(name, (current, key, _) => UserCommands.Unlock(current, key, actor, now));
 
     /// <summary>Login bookkeeping: the failure count and lockout after an attempt. Not a ledger entry.</summary>
     public void SaveLockout(string name, LockoutState state)
@@ -110,14 +120,14 @@ public sealed class UserStore
         }
     }
 
-    private async Task<UserAccount> ChangeAsync(string name, Func<UserAccount?, string, (UserAccount Account, RecordEvent Entry)> change)
+    private async Task<UserAccount> ChangeAsync(string name, Func<UserAccount?, string, IReadOnlyList<UserAccount>, (UserAccount Account, RecordEvent Entry)> change)
     {
         var key = UserNames.LoginKey(name);
         UserAccount? changed = null;
         await _store.AppendAsync(view =>
         {
-            var (account, entry) = change(Find(key), key);
-            _users.Update(UserBson.ToBson(account));
+            var (account, entry) = change(FindIn(view, key), key, AllIn(view));
+            LedgerStore.SideWritesOf(view).Upsert(CollectionName, UserBson.ToBson(account));
             changed = account;
             return entry;
         }).ConfigureAwait(false);

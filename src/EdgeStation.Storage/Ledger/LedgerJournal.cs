@@ -6,8 +6,8 @@ namespace EdgeStation.Storage.Ledger;
 /// <summary>
 /// The durability point of the ledger. LiteDB 5 commits to its write-ahead log from a background thread
 /// (DiskService.WriteAsync), so a commit can return before its pages reach the OS, let alone the disk.
-/// Each batch is therefore appended here and fsync'ed before LiteDB commits and before anyone is
-/// acknowledged; on open, entries the database lacks are replayed from here. Emptied whenever LiteDB has
+/// Each batch is therefore appended here and fsync'ed before anyone is acknowledged, and only then applied
+/// to LiteDB; on open, entries the database lacks are replayed from here. Emptied whenever LiteDB has
 /// checkpointed and synced its own file: by the writer once the journal passes <see cref="LedgerStore.JournalCheckpointBytes"/>,
 /// and on a clean close.
 /// Format: one line per entry, "seq TAB prevHash TAB hash TAB contentDigest TAB recordId TAB content LF"

@@ -41,7 +41,6 @@ public sealed partial class LedgerStore
     {
         if (FaultInjection?.Invoke(point) is { } ex)
         {
-            _db.Rollback();
             throw ex;
         }
     }
@@ -205,6 +204,7 @@ public sealed partial class LedgerStore
             {
                 ApplyToSummaries(view);
             }
+            _unapplied = null;
             return null;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or LiteException or StorageEnvironmentException or InvalidOperationException)
@@ -285,12 +285,7 @@ public sealed partial class LedgerStore
             Filename = Path.Combine(DataDir, FileName),
             Connection = ConnectionType.Direct,
         });
-        Bind(db);
-        var last = _ledger.Find(Query.All(Query.Descending), limit: 1).FirstOrDefault();
-        lock (_headLock)
-        {
-            _head = last is null ? LedgerHead.Empty : new LedgerHead(last["_id"].AsInt64, last["hash"].AsString);
-        }
+        Bind(db); // the head stays the acknowledged one: what LiteDB lacks of it is in the journal and the unapplied batch
         _dbDead = false;
     }
 

@@ -10,8 +10,9 @@ namespace EdgeStation.Storage.Ledger;
 
 /// <summary>
 /// The station's LiteDB file: the append-only hash-chained ledger, the record projection derived from it,
-/// and id counters. One writer thread batches whatever appends are waiting into one transaction (group
-/// commit); each caller is acknowledged only after the commit that holds its entry has returned.
+/// and id counters. One writer thread batches whatever appends are waiting (group commit); each caller is
+/// acknowledged once the batch is fsync'ed in <see cref="LedgerJournal"/>, and LiteDB is written after that, with reads
+/// served from the <see cref="UnappliedBatch"/> meanwhile (<see cref="CommitBatch"/> has the order).
 /// </summary>
 public sealed partial class LedgerStore : IDisposable
 {
@@ -228,17 +229,54 @@ public sealed partial class LedgerStore : IDisposable
 
     /// <summary>The record as stored; null when the ledger never created it. One the ledger has but the collection cannot find is damage.</summary>
     public RecordSnapshot? Find(string recordId) =>
+        _unapplied is { } unapplied && unapplied.Records.TryGetValue(recordId, out var acknowledged)
+            ? acknowledged
+            : FindApplied(recordId);
+
+    // LiteDB only: what the writer builds on (everything before the batch it builds is applied) and what a replay re-applies onto.
+    private RecordSnapshot? FindApplied(string recordId) =>
         StoredDataException.Read(DataDir, () => _records.FindById(recordId) is { } doc
             ? SnapshotBson.FromBson(doc)
             : _ledger.Exists(Query.EQ("recordId", recordId))
                 ? throw new InvalidDataException($"record {recordId} has ledger entries but cannot be found in the records collection")
                 : null);
 
-    /// <summary>Streams records (in id order), optionally of one type; nothing is held beyond the current one.</summary>
-    public IEnumerable<RecordSnapshot> Records(RecordType? type = null) =>
-        StoredDataException.Stream(DataDir, () => (type is { } t
+    /// <summary>
+    /// Streams records (in id order; records an unapplied batch created come last), optionally of one type; nothing is held
+    /// beyond the current one.
+    /// </summary>
+    public IEnumerable<RecordSnapshot> Records(RecordType? type = null)
+    {
+        var unapplied = _unapplied; // taken before LiteDB is read: whatever it lacks, this has
+        var stored = StoredDataException.Stream(DataDir, () => (type is { } t
             ? _records.Find(Query.EQ("type", RecordTypeNames.Name(t)))
             : _records.FindAll()).Select(SnapshotBson.FromBson));
+        return unapplied is null ? stored : WithUnapplied(stored, unapplied, type);
+    }
+
+    private static IEnumerable<RecordSnapshot> WithUnapplied(IEnumerable<RecordSnapshot> stored, UnappliedBatch unapplied, RecordType? type)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var record in stored)
+        {
+            if (unapplied.Records.TryGetValue(record.Id, out var newer))
+            {
+                seen.Add(record.Id);
+                yield return newer;
+            }
+            else
+            {
+                yield return record;
+            }
+        }
+        foreach (var (id, record) in unapplied.Records.OrderBy(r => r.Key, StringComparer.Ordinal))
+        {
+            if (!seen.Contains(id) && (type is null || record.Type == type))
+            {
+                yield return record;
+            }
+        }
+    }
 
     /// <summary>
     /// One page of records of a type, newest id first (ids count up per type and year, ordinal order). The ids come
@@ -263,7 +301,7 @@ public sealed partial class LedgerStore : IDisposable
 
     /// <summary>Records (voided included), of one type or all. From the summaries once they are in memory.</summary>
     public int RecordCount(RecordType? type = null) =>
-        _summaries is { } s
+        (_summaries ?? (_unapplied is null ? null : Summaries())) is { } s
             ? type is { } st ? s.CountOf(st) : s.Count
             : StoredDataException.Read(DataDir, () => type is { } t ? _records.Count(Query.EQ("type", RecordTypeNames.Name(t))) : _records.Count());
 
@@ -313,10 +351,10 @@ public sealed partial class LedgerStore : IDisposable
             var index = RecordSummaryIndex.Build(saved.Summaries, saved.Head);
             var caughtUp = saved.Head;
             var changed = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var doc in _ledger.Find(Query.GT("_id", saved.Head.Seq)))
+            foreach (var entry in EntriesAfter(saved.Head.Seq))
             {
-                changed.Add(doc["recordId"].AsString);
-                caughtUp = new LedgerHead(doc["_id"].AsInt64, doc["hash"].AsString);
+                changed.Add(entry.RecordId);
+                caughtUp = new LedgerHead(entry.Seq, entry.Hash);
             }
             // Read as they stand now: an entry committed meanwhile is applied again by the writer, which changes nothing.
             index.Apply(changed.Order(StringComparer.Ordinal).Select(Find).OfType<RecordSnapshot>().Select(RecordSummary.From), caughtUp);
@@ -344,11 +382,40 @@ public sealed partial class LedgerStore : IDisposable
         }
     }
 
-    /// <summary>The records collection as stored, for the derived-state check (Verification/DerivedStateVerifier).</summary>
-    internal IEnumerable<BsonDocument> StoredRecordDocuments() => StoredDataException.Stream(DataDir, _records.FindAll);
+    /// <summary>The records collection as stored (with an unapplied batch's records), for the derived-state check (Verification/DerivedStateVerifier).</summary>
+    internal IEnumerable<BsonDocument> StoredRecordDocuments()
+    {
+        var unapplied = _unapplied;
+        var stored = StoredDataException.Stream(DataDir, _records.FindAll);
+        return unapplied is null ? stored : Overlaid(stored, unapplied.Records.ToDictionary(r => (BsonValue)r.Key, r => SnapshotBson.ToBson(r.Value)));
+    }
 
-    /// <summary>The id counters as stored, for the derived-state check.</summary>
-    internal IEnumerable<BsonDocument> StoredCounterDocuments() => StoredDataException.Stream(DataDir, _counters.FindAll);
+    /// <summary>The id counters as stored (with an unapplied batch's), for the derived-state check.</summary>
+    internal IEnumerable<BsonDocument> StoredCounterDocuments()
+    {
+        var unapplied = _unapplied;
+        var stored = StoredDataException.Stream(DataDir, _counters.FindAll);
+        return unapplied is null ? stored : Overlaid(stored, unapplied.Counters.ToDictionary(c => (BsonValue)c.Key, c => new BsonDocument { ["_id"] = c.Key, ["n"] = c.Value }));
+    }
+
+    private static IEnumerable<BsonDocument> Overlaid(IEnumerable<BsonDocument> stored, Dictionary<BsonValue, BsonDocument> newer)
+    {
+        foreach (var doc in stored)
+        {
+            if (newer.Remove(doc["_id"], out var replaced))
+            {
+                yield return replaced;
+            }
+            else
+            {
+                yield return doc;
+            }
+        }
+        foreach (var added in newer.Values)
+        {
+            yield return added;
+        }
+    }
 
     /// <summary>Another collection (users) as stored, for the derived-state check.</summary>
     internal IEnumerable<BsonDocument> StoredDocuments(string collection) => StoredDataException.Stream(DataDir, Collection(collection).FindAll);
@@ -357,18 +424,56 @@ public sealed partial class LedgerStore : IDisposable
     internal bool IsEntryOf(LedgerHead head) =>
         head.Seq == 0
             ? head == LedgerHead.Empty
-            : StoredDataException.Read(DataDir, () => _ledger.FindById(head.Seq) is { } at && at["hash"].IsString && at["hash"].AsString == head.Hash);
+            : _unapplied?.At(head.Seq) is { } acknowledged
+                ? acknowledged.Hash == head.Hash
+                : StoredDataException.Read(DataDir, () => _ledger.FindById(head.Seq) is { } at && at["hash"].IsString && at["hash"].AsString == head.Hash);
 
-    /// <summary>Streams the chain in seq order as stored, for verify and export.</summary>
-    public IEnumerable<LedgerEntry> Entries() =>
-        StoredDataException.Stream(DataDir, () => _ledger.Find(Query.All(Query.Ascending)).Select(EntryFromBson));
+    /// <summary>Streams the chain in seq order as stored (then what an unapplied batch holds), for verify and export.</summary>
+    public IEnumerable<LedgerEntry> Entries() => EntriesAfter(0);
+
+    private IEnumerable<LedgerEntry> EntriesAfter(long seq)
+    {
+        var unapplied = _unapplied; // taken before LiteDB is read: whatever it lacks, this has
+        var stored = StoredDataException.Stream(DataDir, () => _ledger.Find(Query.GT("_id", seq)).Select(EntryFromBson));
+        return unapplied is null ? stored : ThenUnapplied(stored, unapplied, seq);
+    }
+
+    private static IEnumerable<LedgerEntry> ThenUnapplied(IEnumerable<LedgerEntry> stored, UnappliedBatch unapplied, long after)
+    {
+        var last = after;
+        foreach (var entry in stored)
+        {
+            last = entry.Seq;
+            yield return entry;
+        }
+        foreach (var entry in unapplied.Entries)
+        {
+            if (entry.Seq > last)
+            {
+                yield return entry;
+            }
+        }
+    }
 
     /// <summary>
     /// The ledger entries of one record, oldest first: its full history. Each entry is checked against its own hashes as it
     /// is read (not the whole chain: that is verify's walk), so a changed note or field is refused here instead of shown.
     /// </summary>
-    public IEnumerable<(LedgerEntry Entry, RecordEvent Event)> History(string recordId) =>
-        StoredDataException.Read(DataDir, () => WholeHistory(recordId, EntriesOf(recordId)));
+    public IEnumerable<(LedgerEntry Entry, RecordEvent Event)> History(string recordId)
+    {
+        var unapplied = _unapplied;
+        return StoredDataException.Read(DataDir, () => WholeHistory(recordId, WithUnapplied(EntriesOf(recordId), unapplied, recordId), unapplied));
+    }
+
+    private List<(LedgerEntry Entry, RecordEvent Event)> WithUnapplied(List<(LedgerEntry Entry, RecordEvent Event)> stored, UnappliedBatch? unapplied, string recordId)
+    {
+        if (unapplied is not null)
+        {
+            var last = stored.Count > 0 ? stored[^1].Entry.Seq : 0;
+            stored.AddRange(unapplied.Entries.Where(e => e.RecordId == recordId && e.Seq > last).Select(e => (e, RecordEventCodec.Decode(e.Content))));
+        }
+        return stored;
+    }
 
     // Writer thread too (an idempotent replay): entries staged in the running batch are in the ledger collection already,
     // its records not yet, so only the public History compares the fold with the stored record.
@@ -382,9 +487,12 @@ public sealed partial class LedgerStore : IDisposable
     /// The entries come through the <c>recordId</c> index, which a damaged page can make skip one: a record's history
     /// must fold into exactly the record as stored (proven by the state digest on open), or it is not shown as whole.
     /// </summary>
-    private List<(LedgerEntry Entry, RecordEvent Event)> WholeHistory(string recordId, List<(LedgerEntry Entry, RecordEvent Event)> history)
+    private List<(LedgerEntry Entry, RecordEvent Event)> WholeHistory(string recordId, List<(LedgerEntry Entry, RecordEvent Event)> history, UnappliedBatch? unapplied)
     {
-        if (history.Count == 0 || !RecordEvent.IsRecordEntry(history[0].Event.Type) || _records.FindById(recordId) is not { } stored)
+        var stored = unapplied is not null && unapplied.Records.TryGetValue(recordId, out var acknowledged)
+            ? SnapshotBson.ToBson(acknowledged)
+            : _records.FindById(recordId);
+        if (history.Count == 0 || !RecordEvent.IsRecordEntry(history[0].Event.Type) || stored is null)
         {
             return history;
         }
@@ -412,11 +520,12 @@ public sealed partial class LedgerStore : IDisposable
 
     private StationInfo? ReadStation()
     {
-        if (_ledger.FindById(1L) is not { } doc)
+        var content = _unapplied?.At(1) is { } acknowledged ? acknowledged.Content : _ledger.FindById(1L) is { } doc ? doc["content"].AsString : null;
+        if (content is null)
         {
             return null;
         }
-        var e = RecordEventCodec.Decode(doc["content"].AsString);
+        var e = RecordEventCodec.Decode(content);
         if (e.Type != RecordEvent.StationType)
         {
             return null;
@@ -494,14 +603,12 @@ public sealed partial class LedgerStore : IDisposable
         ["hash"] = e.Hash,
     };
 
-    /// <summary>Inserts an entry and folds it into the batch's view of the records (and of the idempotency keys).</summary>
-    private RecordSnapshot? Stage(LedgerEntry entry, RecordEvent e, BatchView view)
+    /// <summary>Folds an entry into the batch's view (records, idempotency keys, head); nothing is written yet.</summary>
+    private static RecordSnapshot? Stage(LedgerEntry entry, RecordEvent e, BatchView view)
     {
         if (e.Request is { } key)
         {
-            var id = IdempotentRequest.IndexId(e.Actor, key.Key);
-            view.Requests[id] = (entry.Seq, key.Request);
-            _requests.Upsert(new BsonDocument { ["_id"] = id, ["seq"] = entry.Seq, ["request"] = key.Request });
+            view.Requests[IdempotentRequest.IndexId(e.Actor, key.Key)] = (entry.Seq, key.Request);
         }
         RecordSnapshot? snapshot = null;
         if (RecordEvent.IsRecordEntry(e.Type))
@@ -513,52 +620,79 @@ public sealed partial class LedgerStore : IDisposable
         {
             view.AccountsChanged = true;
         }
-        _ledger.Insert(EntryToBson(entry));
+        view.Entries.Add(entry);
         view.Head = new LedgerHead(entry.Seq, entry.Hash);
         return snapshot;
     }
 
+    /// <summary>Writer thread, inside a LiteDB transaction: everything the batch staged, with the state digest kept in step.</summary>
+    private void ApplyToDatabase(BatchView view)
+    {
+        foreach (var entry in view.Entries)
+        {
+            _ledger.Insert(EntryToBson(entry));
+        }
+        foreach (var (id, (seq, request)) in view.Requests)
+        {
+            _requests.Upsert(new BsonDocument { ["_id"] = id, ["seq"] = seq, ["request"] = request });
+        }
+        view.Side.ApplyTo(_db);
+        SaveProjection(view);
+    }
+
+    /// <summary>The last entry LiteDB holds (the acknowledged head may be ahead of it while a batch is unapplied).</summary>
+    private LedgerHead DatabaseHead()
+    {
+        var last = _ledger.Find(Query.All(Query.Descending), limit: 1).FirstOrDefault();
+        return last is null ? LedgerHead.Empty : new LedgerHead(last["_id"].AsInt64, last["hash"].AsString);
+    }
+
     /// <summary>
-    /// Applies journal entries the database lost in a crash (acknowledged, but LiteDB had not written them) or whose
-    /// commit it refused (a full disk); null when there were none.
+    /// Applies journal entries the database lost in a crash (acknowledged, but not yet applied or not yet written by
+    /// LiteDB) or whose apply it refused (a full disk); null when there were none.
     /// </summary>
     private BatchView? Replay(List<LedgerEntry> journal)
     {
-        var missing = journal.Where(e => e.Seq > _head.Seq).ToList();
+        var applied = DatabaseHead();
+        var missing = journal.Where(e => e.Seq > applied.Seq).ToList();
         if (missing.Count == 0)
         {
             return null;
         }
-        if (missing[0].Seq != _head.Seq + 1 || missing[0].PrevHash != _head.Hash)
+        if (missing[0].Seq != applied.Seq + 1 || missing[0].PrevHash != applied.Hash)
         {
             throw new StorageEnvironmentException(
-                $"{LedgerJournal.FileName} does not continue the database (database ends at {_head}, journal resumes at {missing[0].Seq}); " +
+                $"{LedgerJournal.FileName} does not continue the database (database ends at {applied}, journal resumes at {missing[0].Seq}); " +
                 "keep a copy of both files and run 'edgestation records verify'.");
         }
-        var view = new BatchView(this);
-        _db.BeginTrans();
+        var view = new BatchView(this) { Head = applied };
         foreach (var entry in missing)
         {
             var e = RecordEventCodec.Decode(entry.Content);
             Stage(entry, e, view);
-            var parts = e.RecordId.Split('-');
-            if (e.Action == RecordEvent.Create && parts.Length == 3 && long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+            if (RecordIdAllocator.TryParse(e.RecordId, out var key, out var n) && e.Action == RecordEvent.Create)
             {
-                var key = $"{parts[0]}-{parts[1]}";
-                var current = view.Counters.TryGetValue(key, out var c) ? c : _counters.FindById(key) is { } doc ? doc["n"].AsInt64 : 0;
+                var current = view.Counters.TryGetValue(key, out var c) ? c : StoredCounter(key);
                 view.Counters[key] = Math.Max(current, n);
             }
         }
-        SaveProjection(view);
+        _db.BeginTrans();
+        ApplyToDatabase(view);
         _db.Commit();
         _digest = view.Digest;
         lock (_headLock)
         {
-            _head = view.Head;
+            if (view.Head.Seq > _head.Seq)
+            {
+                _head = view.Head;
+            }
         }
+        _unapplied = null;
         RecoveredEntries += missing.Count;
         return view;
     }
+
+    private long StoredCounter(string key) => _counters.FindById(key) is { } doc ? doc["n"].AsInt64 : 0;
 
     /// <summary>How many entries were applied from the journal: when the store opened, and by retries after a refused commit.</summary>
     public int RecoveredEntries { get; private set; }
@@ -602,15 +736,19 @@ public sealed partial class LedgerStore : IDisposable
         }
     }
 
+    /// <summary>
+    /// One group commit, in this order (issue 19): build every entry in memory against the applied state; append them to
+    /// the journal and fsync (the durability point); publish them (the unapplied overlay, the summaries, the head) and
+    /// acknowledge; then apply them to LiteDB in one transaction and commit. LiteDB's commit is off the acknowledgement
+    /// path, except for a batch with side writes or a rebuild: those are acknowledged after the commit, so that a login
+    /// right after `users add` finds the account.
+    /// </summary>
     private void CommitBatch(List<PendingAppend> batch)
     {
         var view = new BatchView(this);
         var done = new List<(PendingAppend Pending, AppendResult? Result)>(batch.Count);
-        var journaling = false;
         try
         {
-            EnsureSpace();
-            _db.BeginTrans();
             foreach (var pending in batch)
             {
                 RecordEvent? e;
@@ -622,7 +760,6 @@ public sealed partial class LedgerStore : IDisposable
                         continue;
                     }
                     e = pending.Build(view);
-                    view.KeepIds();
                     if (e is not null && pending.Request is { } keyed)
                     {
                         e = e with { Request = keyed.Key };
@@ -630,23 +767,64 @@ public sealed partial class LedgerStore : IDisposable
                 }
                 catch (Exception ex)
                 {
-                    view.ReleaseIds(); // a rejected entry uses up no number
+                    view.Reject(); // a rejected entry uses up no number and leaves no side write
                     pending.Done.TrySetException(ex);
                     continue;
                 }
                 if (e is null)
                 {
+                    view.Reject();
                     done.Add((pending, null));
                     continue;
                 }
+                view.Accept();
                 var entry = LedgerHasher.Seal(view.Head.Seq + 1, e.RecordId, RecordEventCodec.Encode(e), view.Head.Hash);
                 var snapshot = Stage(entry, e, view);
                 done.Add((pending, new AppendResult(entry, e, snapshot)));
             }
-            SaveProjection(view);
-            journaling = true;
+            EnsureSpace();
             InjectFault(FaultPoint.Journal);
-            _journal!.AppendDurably(done.Where(d => d.Result is { Repeated: false }).Select(d => d.Result!.Entry).ToList());
+            _journal!.AppendDurably(view.Entries);
+        }
+        catch (Exception ex)
+        {
+            // Nothing of the batch is anywhere: the journal refused it (it leaves no half line) or building it failed.
+            var storage = ex is IOException or UnauthorizedAccessException or LiteException;
+            if (storage)
+            {
+                EnterFault(ex, journalAhead: false);
+                Interlocked.Add(ref _refusedAppends, batch.Count);
+            }
+            var failure = storage
+                ? new StorageEnvironmentException($"the station database could not be written ({ex.Message}); nothing from this request was stored", ex)
+                : ex;
+            // Every caller of the batch, not only those built so far: one left out would wait for ever. Those whose
+            // builder failed keep their own exception (TrySet is a no-op on them).
+            foreach (var pending in batch)
+            {
+                pending.Done.TrySetException(failure);
+            }
+            return;
+        }
+        var acknowledgeAfterCommit = view.Side.Count > 0 || view.AccountsChanged || view.Rebuild is not null;
+        if (!acknowledgeAfterCommit)
+        {
+            if (view.Entries.Count > 0)
+            {
+                Publish(view);
+            }
+            Acknowledge(done);
+            Acknowledged?.Invoke();
+        }
+        try
+        {
+            if (view.Entries.Count > 0 || view.Side.Count > 0)
+            {
+                _db.BeginTrans();
+                ApplyToDatabase(view);
+                InjectFault(FaultPoint.Commit);
+                _db.Commit();
+            }
         }
         catch (Exception ex)
         {
@@ -656,53 +834,26 @@ public sealed partial class LedgerStore : IDisposable
             }
             catch (Exception)
             {
-                // The commit failure is what the callers need to hear about.
+                // The apply failure is what counts.
             }
-            var storage = ex is IOException or UnauthorizedAccessException or LiteException;
-            if (storage)
+            // The entries are durable in the journal: the writer's retry (or the next open) applies them, and until then
+            // readers are served from the unapplied batch. Callers not yet acknowledged cannot be told whether their
+            // entry counts, hence the idempotency key (docs/ledger.md).
+            _dbDead = true;
+            TryReopenForReads(); // before the fault is visible: a reader told of it finds reads working
+            EnterFault(ex, journalAhead: view.Entries.Count > 0);
+            if (acknowledgeAfterCommit)
             {
-                // The journal refused (nothing of the batch is anywhere) or LiteDB did while staging: retry later.
-                _dbDead = !journaling;
-                EnterFault(ex, journalAhead: false);
-                Interlocked.Add(ref _refusedAppends, batch.Count);
-                if (_dbDead)
+                Interlocked.Add(ref _refusedAppends, done.Count);
+                var failure = new StorageEnvironmentException(
+                    $"the station database refused a commit ({ex.Message}); the entries are in {LedgerJournal.FileName} and are applied once the disk " +
+                    "takes writes again (the station retries by itself), so this write may yet be stored", ex);
+                foreach (var (pending, _) in done)
                 {
-                    TryReopenForReads();
+                    pending.Done.TrySetException(failure);
                 }
             }
-            var failure = storage
-                ? new StorageEnvironmentException($"the station database could not be written ({ex.Message}); nothing from this request was stored", ex)
-                : ex;
-            // Every caller of the batch, not only those staged so far: one left out would wait for ever
-            // (sealing or projecting an entry can throw before it is in `done`). Those whose builder failed keep
-            // their own exception (TrySet is a no-op on them).
-            foreach (var pending in batch)
-            {
-                pending.Done.TrySetException(failure);
-            }
-            return;
-        }
-        try
-        {
-            InjectFault(FaultPoint.Commit);
-            _db.Commit();
-        }
-        catch (Exception ex)
-        {
-            // The entries are durable in the journal: the writer's retry (or the next open) applies them. Their callers
-            // cannot be told yet whether they count, hence the idempotency key (docs/ledger.md).
-            _dbDead = true;
-            EnterFault(ex, journalAhead: true);
-            Interlocked.Add(ref _refusedAppends, done.Count);
-            var failure = new StorageEnvironmentException(
-                $"the station database refused a commit ({ex.Message}); the entries are in {LedgerJournal.FileName} and are applied once the disk " +
-                "takes writes again (the station retries by itself), so this write may yet be stored", ex);
-            foreach (var (pending, _) in done)
-            {
-                pending.Done.TrySetException(failure);
-            }
-            FailWaiting(failure);
-            TryReopenForReads();
+            FailWaiting(Refusal(_fault!));
             return;
         }
         _digest = view.Digest;
@@ -710,20 +861,49 @@ public sealed partial class LedgerStore : IDisposable
         {
             AfterRebuild();
         }
-        else
+        if (acknowledgeAfterCommit)
         {
-            ApplyToSummaries(view);
+            if (view.Rebuild is null)
+            {
+                ApplyToSummaries(view);
+            }
+            lock (_headLock)
+            {
+                _head = view.Head;
+            }
+            Acknowledge(done);
         }
+        _unapplied = null;
+        CheckpointIfJournalFull();
+    }
+
+    /// <summary>The batch is durable: readers see it from now on (the overlay first, then the summaries and the head).</summary>
+    private void Publish(BatchView view)
+    {
+        _unapplied = new UnappliedBatch([.. view.Entries], new Dictionary<string, RecordSnapshot>(view.Changed, StringComparer.Ordinal), new Dictionary<string, long>(view.Counters, StringComparer.Ordinal));
+        ApplyToSummaries(view);
         lock (_headLock)
         {
             _head = view.Head;
         }
+    }
+
+    private static void Acknowledge(List<(PendingAppend Pending, AppendResult? Result)> done)
+    {
         foreach (var (pending, result) in done)
         {
             pending.Done.TrySetResult(result);
         }
-        CheckpointIfJournalFull();
     }
+
+    /// <summary>
+    /// For tests: runs on the writer thread after a batch was acknowledged and before it is applied to LiteDB, the
+    /// window in which readers are served from <see cref="UnappliedBatch"/> and a crash leaves the entries in the journal only.
+    /// </summary>
+    internal Action? Acknowledged { get; set; }
+
+    // Acknowledged entries LiteDB does not hold yet; null almost always (published and cleared by the writer thread).
+    private volatile UnappliedBatch? _unapplied;
 
     /// <summary>
     /// The entry already stored for <paramref name="request"/>'s key, as the result the first call had (the record as that
@@ -749,13 +929,15 @@ public sealed partial class LedgerStore : IDisposable
         {
             throw new IdempotencyConflictException(request.Key.Key, prior.Seq);
         }
-        // Same thread as the batch's transaction: entries staged earlier in this batch are visible here.
-        var entry = EntryFromBson(_ledger.FindById(prior.Seq));
+        // The entry may have been staged earlier in this very batch (not in LiteDB yet).
+        var entry = view.EntryAt(prior.Seq) ?? EntryFromBson(_ledger.FindById(prior.Seq));
         var e = RecordEventCodec.Decode(entry.Content);
         RecordSnapshot? record = null;
         if (RecordEvent.IsRecordEntry(e.Type))
         {
-            foreach (var (past, pastEvent) in StoredDataException.Read(DataDir, () => EntriesOf(entry.RecordId)).Where(h => h.Entry.Seq <= prior.Seq))
+            var history = StoredDataException.Read(DataDir, () => EntriesOf(entry.RecordId))
+                .Concat(view.Entries.Where(x => x.RecordId == entry.RecordId).Select(x => (x, RecordEventCodec.Decode(x.Content))));
+            foreach (var (past, pastEvent) in history.Where(h => h.Item1.Seq <= prior.Seq))
             {
                 record = RecordProjector.Apply(record, pastEvent, past.Seq);
             }
@@ -770,12 +952,14 @@ public sealed partial class LedgerStore : IDisposable
         public TaskCompletionSource<AppendResult?> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
-    /// <summary>The committed state plus what this batch has changed so far.</summary>
+    /// <summary>The applied state plus what this batch has changed so far.</summary>
     private sealed class BatchView(LedgerStore store) : ILedgerView
     {
         public Dictionary<string, RecordSnapshot> Changed { get; } = new(StringComparer.Ordinal);
         public Dictionary<string, long> Counters { get; } = new(StringComparer.Ordinal);
         public Dictionary<string, (long Seq, string Request)> Requests { get; } = new(StringComparer.Ordinal);
+        public List<LedgerEntry> Entries { get; } = [];
+        public SideWrites Side { get; } = new();
         public LedgerHead Head { get; set; } = store.Head;
 
         /// <summary>The digest of the state as this batch leaves it (committed: becomes the store's).</summary>
@@ -788,31 +972,45 @@ public sealed partial class LedgerStore : IDisposable
         public DerivedState? Rebuild { get; set; }
 
         public RecordSnapshot? Find(string recordId) =>
-            Changed.TryGetValue(recordId, out var s) ? s : store.Find(recordId);
+            Changed.TryGetValue(recordId, out var s) ? s : store.FindApplied(recordId);
+
+        public LedgerEntry? EntryAt(long seq) =>
+            Entries.Count > 0 && seq >= Entries[0].Seq && seq - Entries[0].Seq < Entries.Count ? Entries[(int)(seq - Entries[0].Seq)] : null;
 
         public string NextRecordId(RecordType type, int year)
         {
-            var key = $"{RecordTypeNames.IdPrefix(type)}-{year.ToString(CultureInfo.InvariantCulture)}";
+            var key = RecordIdAllocator.CounterKey(type, year);
             if (!_taken.TryGetValue(key, out var n) && !Counters.TryGetValue(key, out n))
             {
-                n = store._counters.FindById(key) is { } doc ? doc["n"].AsInt64 : 0;
+                n = store.StoredCounter(key);
             }
             _taken[key] = ++n;
-            return $"{key}-{n.ToString("D4", CultureInfo.InvariantCulture)}";
+            return RecordIdAllocator.Format(key, n);
         }
 
         // Numbers handed to the builder running now: they count only once its entry is accepted.
         private readonly Dictionary<string, long> _taken = new(StringComparer.Ordinal);
 
-        public void KeepIds()
+        /// <summary>The running builder returned an entry: its numbers and side writes count.</summary>
+        public void Accept()
         {
             foreach (var (key, n) in _taken)
             {
                 Counters[key] = n;
             }
             _taken.Clear();
+            Side.Accept();
         }
 
-        public void ReleaseIds() => _taken.Clear();
+        /// <summary>The running builder threw or returned nothing: its numbers and side writes are dropped.</summary>
+        public void Reject()
+        {
+            _taken.Clear();
+            Side.Discard();
+        }
     }
+
+    /// <summary>The side-write batch of the running builder (Accounts/UserStore writes the <c>users</c> collection through it).</summary>
+    internal static SideWrites SideWritesOf(ILedgerView view) =>
+        view is BatchView batch ? batch.Side : throw new InvalidOperationException("side writes are made only from inside an append's builder");
 }

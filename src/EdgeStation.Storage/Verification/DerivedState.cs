@@ -66,13 +66,8 @@ public sealed class DerivedState
     }
 
     /// <summary>"DS-2026-0007" → ("DS-2026", 7); null for an id of another form.</summary>
-    public static (string Key, long N)? CounterOf(string recordId)
-    {
-        var parts = recordId.Split('-');
-        return parts.Length == 3 && long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var n)
-            ? ($"{parts[0]}-{parts[1]}", n)
-            : null;
-    }
+    public static (string Key, long N)? CounterOf(string recordId) =>
+        Ledger.RecordIdAllocator.TryParse(recordId, out var key, out var n) ? (key, n) : null;
 
     private void ApplyAccount(long seq, RecordEvent e)
     {

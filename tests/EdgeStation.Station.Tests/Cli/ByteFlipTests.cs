@@ -82,6 +82,7 @@ public class ByteFlipTests(ITestOutputHelper output)
             File.WriteAllBytes(station.DbPath, copy);
 
             var outcome = "unchanged";
+            string? changedRead = null;
             for (var i = 0; i < Reads.Length; i++)
             {
                 var r = Run(station, Reads[i], failures, position);
@@ -97,6 +98,7 @@ public class ByteFlipTests(ITestOutputHelper output)
                 else if (r.Out.Trim() != expected[i])
                 {
                     outcome = outcome == "unchanged" ? "output changed" : outcome;
+                    changedRead ??= $"'{string.Join(' ', Reads[i])}' printed:\n{r.Out.Trim()}\ninstead of:\n{expected[i]}";
                 }
             }
             var verify = Run(station, ["records", "verify"], failures, position);
@@ -113,7 +115,7 @@ public class ByteFlipTests(ITestOutputHelper output)
                 if (outcome == "output changed")
                 {
                     // Exit 0 is a promise that what was printed is what the ledger says.
-                    failures.Add($"byte {position} ({PageKind(original, position)}): a read printed changed output with exit 0 (verify exit {verify.Exit})");
+                    failures.Add($"byte {position} ({PageKind(original, position)}): a read printed changed output with exit 0 (verify exit {verify.Exit}): {changedRead}");
                 }
                 outcome += verify.Exit == 0 ? ", verify intact" : $", verify exit {verify.Exit}";
             }

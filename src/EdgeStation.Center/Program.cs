@@ -1,0 +1,3 @@
+using EdgeStation.Center.Cli;
+
+return CenterCli.Run(args, CenterContext.Console());

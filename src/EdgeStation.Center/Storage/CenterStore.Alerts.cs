@@ -1,0 +1,54 @@
+using LiteDB;
+
+namespace EdgeStation.Center.Storage;
+
+public sealed partial class CenterStore
+{
+    /// <summary>Open alerts (or all, with <paramref name="includeResolved"/>), oldest first.</summary>
+    public IReadOnlyList<AlertRow> AlertList(bool includeResolved = false, string? stationId = null)
+    {
+        var query = includeResolved ? Alerts.FindAll() : Alerts.Find(Query.EQ("open", true));
+        return [.. query.Select(ToAlert).Where(a => stationId is null || a.StationId == stationId).OrderBy(a => a.Id)];
+    }
+
+    /// <summary>Inside an ingest transaction: a new open alert.</summary>
+    internal AlertRow RaiseAlert(string stationId, ulong seq, AlertKind kind, string message, DateTimeOffset at)
+    {
+        var id = Alerts.Insert(new BsonDocument
+        {
+            ["stationId"] = stationId,
+            ["seq"] = (long)seq,
+            ["kind"] = kind.ToString(),
+            ["message"] = message,
+            ["raisedAt"] = Ms(at),
+            ["open"] = true,
+            ["resolvedAt"] = BsonValue.Null,
+            ["resolvedBy"] = BsonValue.Null,
+        });
+        return new AlertRow(id.AsInt64, stationId, seq, kind, message, at);
+    }
+
+    /// <summary>Marks an alert resolved by an admin; null when there is no such alert.</summary>
+    public AlertRow? ResolveAlert(long id, string by, DateTimeOffset at) => InTransaction(() =>
+    {
+        if (Alerts.FindById(id) is not { } d)
+        {
+            return null;
+        }
+        if (d["open"].AsBoolean)
+        {
+            d["open"] = false;
+            d["resolvedAt"] = Ms(at);
+            d["resolvedBy"] = by;
+            Alerts.Update(d);
+        }
+        return ToAlert(d);
+    });
+
+    private static AlertRow ToAlert(BsonDocument d) =>
+        new(d["_id"].AsInt64, d["stationId"].AsString, (ulong)d["seq"].AsInt64, Enum.Parse<AlertKind>(d["kind"].AsString), d["message"].AsString, At(d["raisedAt"]))
+        {
+            ResolvedAt = AtOrNull(d["resolvedAt"]),
+            ResolvedBy = d["resolvedBy"].IsNull ? null : d["resolvedBy"].AsString,
+        };
+}

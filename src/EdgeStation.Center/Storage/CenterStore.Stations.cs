@@ -1,0 +1,79 @@
+using EdgeStation.Sync.V1;
+using Google.Protobuf;
+using LiteDB;
+
+namespace EdgeStation.Center.Storage;
+
+public sealed partial class CenterStore
+{
+    public StationRow? Station(string id) => Stations.FindById(id) is { } d ? ToStation(d) : null;
+
+    public IReadOnlyList<StationRow> AllStations() => [.. Stations.FindAll().Select(ToStation).OrderBy(s => s.Id, StringComparer.Ordinal)];
+
+    /// <summary>Enrolls a station, or re-enrolls it with a new certificate: the old one is retired (refused from now on).</summary>
+    public StationRow Enroll(string id, string name, string certificateSerial, DateTimeOffset at) => InTransaction(() =>
+    {
+        var row = Station(id) is { } old
+            ? old with
+            {
+                Name = name,
+                EnrolledAt = at,
+                CertificateSerial = certificateSerial,
+                RevokedAt = null,
+                RetiredSerials = [.. old.RetiredSerials, old.CertificateSerial],
+            }
+            : new StationRow(id, name, at, certificateSerial);
+        Stations.Upsert(ToDocument(row));
+        return row;
+    });
+
+    /// <summary>Revokes the station's certificate; false when no such station is enrolled.</summary>
+    public bool Revoke(string id, DateTimeOffset at) => InTransaction(() =>
+    {
+        if (Station(id) is not { } row)
+        {
+            return false;
+        }
+        if (!row.Revoked)
+        {
+            Stations.Update(ToDocument(row with { RevokedAt = at }));
+        }
+        return true;
+    });
+
+    /// <summary>Inside an ingest transaction: the station after what it just sent.</summary>
+    internal void SaveStation(StationRow row) => Stations.Upsert(ToDocument(row));
+
+    private static BsonDocument ToDocument(StationRow s) => new()
+    {
+        ["_id"] = s.Id,
+        ["name"] = s.Name,
+        ["enrolledAt"] = Ms(s.EnrolledAt),
+        ["serial"] = s.CertificateSerial,
+        ["revokedAt"] = s.RevokedAt is { } r ? Ms(r) : BsonValue.Null,
+        ["retiredSerials"] = new BsonArray(s.RetiredSerials.Select(x => new BsonValue(x))),
+        ["lastContact"] = s.LastContact is { } c ? Ms(c) : BsonValue.Null,
+        ["envelopes"] = s.Envelopes,
+        ["keptUnknown"] = s.KeptUnknown,
+        ["figures"] = s.LatestFigures is { } f ? f.ToByteArray() : BsonValue.Null,
+        ["figuresAt"] = s.FiguresAt is { } fa ? Ms(fa) : BsonValue.Null,
+        ["health"] = s.LatestHealth is { } h ? h.ToByteArray() : BsonValue.Null,
+        ["healthAt"] = s.HealthAt is { } ha ? Ms(ha) : BsonValue.Null,
+        ["digestHead"] = (long)s.DigestHead,
+    };
+
+    private static StationRow ToStation(BsonDocument d) =>
+        new(d["_id"].AsString, d["name"].AsString, At(d["enrolledAt"]), d["serial"].AsString)
+        {
+            RevokedAt = AtOrNull(d["revokedAt"]),
+            RetiredSerials = [.. d["retiredSerials"].AsArray.Select(x => x.AsString)],
+            LastContact = AtOrNull(d["lastContact"]),
+            Envelopes = d["envelopes"].AsInt64,
+            KeptUnknown = d["keptUnknown"].AsInt64,
+            LatestFigures = d["figures"].IsNull ? null : Figures.Parser.ParseFrom(d["figures"].AsBinary),
+            FiguresAt = AtOrNull(d["figuresAt"]),
+            LatestHealth = d["health"].IsNull ? null : Health.Parser.ParseFrom(d["health"].AsBinary),
+            HealthAt = AtOrNull(d["healthAt"]),
+            DigestHead = (ulong)d["digestHead"].AsInt64,
+        };
+}

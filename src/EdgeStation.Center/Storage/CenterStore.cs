@@ -1,0 +1,131 @@
+using EdgeStation.Center.Authority;
+using LiteDB;
+
+namespace EdgeStation.Center.Storage;
+
+/// <summary>
+/// The center's embedded store: &lt;data-dir&gt;/center.db (LiteDB, BsonDocument mapping by hand), owned by one
+/// process at a time. Stations, envelopes as received, ledger digests and alerts; one file per concern below.
+/// Writes that belong together run in <see cref="InTransaction{T}"/>, one at a time.
+/// </summary>
+public sealed partial class CenterStore : IDisposable
+{
+    public const string FileName = "center.db";
+
+    private readonly LiteDatabase _db;
+    private readonly CenterLock _lock;
+    private readonly Lock _write = new();
+
+    private CenterStore(LiteDatabase db, CenterLock centerLock)
+    {
+        _db = db;
+        _lock = centerLock;
+        Stations = db.GetCollection("stations");
+        Envelopes = db.GetCollection("envelopes");
+        Digests = db.GetCollection("digests");
+        Alerts = db.GetCollection("alerts", BsonAutoId.Int64);
+        Envelopes.EnsureIndex("stationId");
+        Alerts.EnsureIndex("stationId");
+        Alerts.EnsureIndex("open");
+    }
+
+    public string DataDir { get; private init; } = "";
+
+    private ILiteCollection<BsonDocument> Stations { get; }
+    private ILiteCollection<BsonDocument> Envelopes { get; }
+    private ILiteCollection<BsonDocument> Digests { get; }
+    private ILiteCollection<BsonDocument> Alerts { get; }
+
+    /// <summary>Opens (creating when <paramref name="mustExist"/> is false) the store, taking the single-owner lock.</summary>
+    public static CenterStore Open(string dataDir, bool mustExist)
+    {
+        var path = Path.Combine(dataDir, FileName);
+        if (mustExist && !File.Exists(path))
+        {
+            throw new CenterEnvironmentException($"no center database at {path} (wrong --data-dir? run 'edgestation-center ca init' first)");
+        }
+        try
+        {
+            AuthorityFiles.CreateOwnerOnlyFolder(dataDir);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CenterEnvironmentException($"cannot create the data dir {dataDir}: {e.Message}", e);
+        }
+        var centerLock = CenterLock.Acquire(dataDir);
+        try
+        {
+            CheckHeader(path);
+            var db = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct });
+            return new CenterStore(db, centerLock) { DataDir = dataDir };
+        }
+        catch (Exception e) when (e is LiteException or IOException or UnauthorizedAccessException or InvalidCastException)
+        {
+            centerLock.Dispose();
+            throw new CenterEnvironmentException($"cannot open {path}: {e.Message} (is it a center database? it was left as it is)", e);
+        }
+        catch
+        {
+            centerLock.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Runs <paramref name="work"/> in one transaction: all of it is stored, or none.</summary>
+    public T InTransaction<T>(Func<T> work)
+    {
+        lock (_write)
+        {
+            _db.BeginTrans();
+            try
+            {
+                var result = work();
+                _db.Commit();
+                return result;
+            }
+            catch
+            {
+                _db.Rollback();
+                throw;
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        _db.Dispose();
+        _lock.Dispose();
+    }
+
+    /// <summary>
+    /// LiteDB "repairs" a file it cannot read (it may cut it short): anything that is not already a LiteDB 5 file
+    /// (its header text at byte 32, a whole number of 8 KiB pages) is refused before LiteDB sees it.
+    /// </summary>
+    private static void CheckHeader(string path)
+    {
+        var info = new FileInfo(path);
+        if (!info.Exists)
+        {
+            return;
+        }
+        var expected = "** This is a LiteDB file **"u8;
+        var header = new byte[32 + expected.Length];
+        int read;
+        using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
+        {
+            read = stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
+        }
+        if (read < header.Length || !header.AsSpan(32).SequenceEqual(expected) || info.Length % 8192 != 0)
+        {
+            throw new CenterEnvironmentException($"{path} is not a whole center database (no LiteDB header, or cut short); it was left as it is: restore it from a backup or point --data-dir elsewhere");
+        }
+    }
+
+    private static long Ms(DateTimeOffset at) => at.ToUnixTimeMilliseconds();
+
+    private static DateTimeOffset At(BsonValue value) => DateTimeOffset.FromUnixTimeMilliseconds(value.AsInt64);
+
+    private static DateTimeOffset? AtOrNull(BsonValue value) => value.IsNull ? null : At(value);
+
+    private static string Key(string stationId, ulong seq) => $"{stationId}/{seq:D20}";
+}
