@@ -35,6 +35,7 @@ public static class DiagCommand
             return ExitCodes.Ok;
         });
         diag.Subcommands.Add(stress);
+        diag.Subcommands.Add(OutboxStressCommand.Build(g, ctx));
         return diag;
     }
 }

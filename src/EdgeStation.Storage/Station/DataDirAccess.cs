@@ -30,6 +30,7 @@ public static class DataDirAccess
     [
         LedgerStore.FileName, DatabaseFileCheck.LogFileName, LedgerJournal.FileName, RecordSummaryFile.FileName,
         RecordSummaryFile.FileName + ".tmp", StationLock.FileName, LedgerStore.ProbeFileName,
+        Outbox.OutboxStore.FileName, Outbox.OutboxStore.LogFileName, Outbox.OutboxStore.LockFileName,
     ];
 
     /// <summary>
