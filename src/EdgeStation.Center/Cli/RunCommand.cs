@@ -1,14 +1,5 @@
 using System.CommandLine;
-using EdgeStation.Center.Admin;
-using EdgeStation.Center.Authority;
 using EdgeStation.Center.Hosting;
-using EdgeStation.Center.Storage;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace EdgeStation.Center.Cli;
 
@@ -43,40 +34,13 @@ public static class RunCommand
             {
                 throw new UsageException("--admin-port must be 0-65535");
             }
-            var dataDir = o.ResolveDataDir(p, ctx);
-            using var authority = AuthorityFiles.Load(dataDir);
-            using var store = CenterStore.Open(dataDir, mustExist: true);
-            var token = AdminRunFile.NewToken();
-            using var app = CenterHost.Build(new CenterRunOptions(listen, port, p.GetValue(serverNames) ?? []), store, authority, ctx.Time, token);
-            try
-            {
-                app.StartAsync(ctx.Stop).GetAwaiter().GetResult();
-            }
-            catch (IOException e)
-            {
-                throw new CenterEnvironmentException($"cannot listen: {e.Message} (is another center running, or the port taken? see --urls and --admin-port)", e);
-            }
-            try
-            {
-                var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.ToList();
-                var admin = addresses.Single(a => a.StartsWith("http://", StringComparison.Ordinal));
-                new AdminRunFile(new Uri(admin), token).Write(dataDir);
-                var stationUrls = addresses.Where(a => a != admin).ToList();
-                CenterLog.Listening(app.Services.GetRequiredService<ILogger<CenterAdmin>>(), string.Join(", ", stationUrls), admin, store.AllStations().Count);
-                ctx.Started?.Invoke(addresses);
-                app.WaitForShutdownAsync(ctx.Stop).GetAwaiter().GetResult();
-            }
-            finally
-            {
-                AdminRunFile.Remove(dataDir);
-                app.StopAsync().GetAwaiter().GetResult();
-            }
+            CenterService.Serve(o.ResolveDataDir(p, ctx), new CenterRunOptions(listen, port, p.GetValue(serverNames) ?? []), ctx, null);
             return ExitCodes.Ok;
         });
         return run;
     }
 
-    private static List<Uri> ParseUrls(string[] given)
+    internal static List<Uri> ParseUrls(string[] given)
     {
         var list = new List<Uri>();
         foreach (var text in given.SelectMany(g => g.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))

@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
 using EdgeStation.Center.Admin;
+using EdgeStation.Center.Dashboard;
 using EdgeStation.Center.Ingest;
 using EdgeStation.Center.Storage;
 using EdgeStation.Sync.Bundle;
@@ -33,6 +34,9 @@ public static class CenterHost
             o.TimestampFormat = "yyyy-MM-ddTHH:mm:ssZ ";
             o.UseUtcTimestamp = true;
         });
+        // The center's own lines (ingest, alerts, refused handshakes) matter; per-request chatter does not.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Grpc", LogLevel.Warning);
         var serverCertificate = ServerCertificate(options, authority, time);
         var caCertificate = X509CertificateLoader.LoadCertificate(authority.Certificate.RawData);
 
@@ -75,7 +79,8 @@ public static class CenterHost
             var tls = http.Features.Get<Microsoft.AspNetCore.Connections.Features.ITlsHandshakeFeature>() is not null;
             var path = http.Request.Path;
             var health = path.StartsWithSegments("/healthz") || path.StartsWithSegments("/metrics");
-            var allowed = health || (tls ? !path.StartsWithSegments("/admin") : path.StartsWithSegments("/admin"));
+            var local = path.StartsWithSegments("/admin") || path == "/";
+            var allowed = health || (tls ? !local : local);
             if (!allowed)
             {
                 http.Response.StatusCode = StatusCodes.Status404NotFound;
@@ -95,6 +100,12 @@ public static class CenterHost
             return Results.Text(metrics.Text(stations.Count, stations.Count(v => v.Stale && !v.Revoked), s.AlertList().Count), "text/plain; version=0.0.4");
         });
         app.MapAdmin(adminToken);
+        // Read-only figures (nothing personal) on the loopback port; accounts come with a LAN listener (docs/center.md).
+        app.MapGet("/", (int? stale, CenterAdmin admin, CenterStore s) =>
+        {
+            var staleAfter = stale is > 0 and <= 24 * 30 ? TimeSpan.FromHours(stale.Value) : CenterAdmin.DefaultStaleAfter;
+            return Results.Content(DashboardPage.Render(admin.Stations(staleAfter), s.AlertList(), staleAfter, time.GetUtcNow(), options.TimeZone), "text/html; charset=utf-8");
+        });
         return app;
     }
 
