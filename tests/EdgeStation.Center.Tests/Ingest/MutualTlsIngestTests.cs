@@ -112,6 +112,17 @@ public sealed class MutualTlsIngestTests : IDisposable
     }
 
     [Fact]
+    public async Task Expired_certificate_is_refused_at_the_handshake()
+    {
+        using var station = Client("dongshan");
+        _run.Time.Advance(TimeSpan.FromDays(11 * 366)); // station certificates are issued for 10 years
+
+        await Refused(() => station.Push(Envelopes.Hourly("dongshan", 1)));
+
+        Assert.Equal(0, Station("dongshan").GetProperty("envelopes").GetInt32());
+    }
+
+    [Fact]
     public async Task Unknown_kind_is_kept_and_reported()
     {
         using var station = Client("dongshan");
@@ -222,6 +233,23 @@ public sealed class MutualTlsIngestTests : IDisposable
         var (exit, output, _) = _run.Cli("alerts", "list");
         Assert.Equal(1, exit);
         Assert.Contains("dongshan seq 5 LedgerGap: the digests of ledger entries 3-4 never arrived", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Entry_arriving_late_is_checked_against_the_entry_after_it()
+    {
+        using var station = Client("dongshan");
+        var chain = Envelopes.Chain(4);
+        var otherHistory = Envelopes.Chain(3, variant: " other");
+
+        // 1, 2 and 4 of one history; then a 3 that follows 2 but is not the 3 that 4 was chained to.
+        await station.Push(
+            Envelopes.Digests("dongshan", 1, chain[0], chain[1], chain[3]),
+            Envelopes.Digests("dongshan", 2, otherHistory[2]));
+
+        var alerts = JsonDocument.Parse(_run.Cli("alerts", "list", "--json").Out).RootElement.EnumerateArray()
+            .Select(a => (a.GetProperty("seq").GetInt32(), a.GetProperty("kind").GetString())).ToList();
+        Assert.Equal([(4, "ledgerGap"), (4, "ledgerFork")], alerts);
     }
 
     [Fact]
