@@ -181,6 +181,10 @@ public sealed class SyncProducers(RecordService records, OutboxStore outbox, Tim
             OutboxDepth = (ulong)status.Depth,
             OutboxBytes = (ulong)status.Bytes,
         };
+        if (BoardTemperatureMilliCelsius() is { } milli)
+        {
+            health.TemperatureMilliCelsius = milli;
+        }
         try
         {
             var drive = new DriveInfo(Path.GetFullPath(Store.DataDir));
@@ -192,6 +196,20 @@ public sealed class SyncProducers(RecordService records, OutboxStore outbox, Tim
             // health goes without the disk figures rather than not at all
         }
         return Enqueue(OutboxKind.Health, health, HealthCursor, now.ToUnixTimeMilliseconds());
+    }
+
+    /// <summary>The first thermal zone (the SoC on a Raspberry Pi or RK3588 board), in m°C; null where there is none.</summary>
+    private static int? BoardTemperatureMilliCelsius()
+    {
+        try
+        {
+            return int.TryParse(File.ReadAllText("/sys/class/thermal/thermal_zone0/temp").Trim(), System.Globalization.NumberStyles.AllowLeadingSign,
+                System.Globalization.CultureInfo.InvariantCulture, out var milli) ? milli : null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     private Figures Figures(DateOnly day)
