@@ -14,7 +14,8 @@ usage() {
     cat <<'EOF'
 usage: scripts/bench.sh [--quick] [--filter PATTERN] [--size N] [--publish]
                         [--skip-apt] [--skip-bdn] [--skip-process] [--skip-service]
-                        [--service-duration S] [--skip-login] [--login-seconds S] [--strict]
+                        [--service-duration S] [--skip-login] [--login-seconds S]
+                        [--skip-sustained] [--sustained-seconds S] [--strict]
 
   --quick          a handful of iterations and runs: a smoke check that everything works,
                    not a measurement (the table says so)
@@ -37,6 +38,10 @@ usage: scripts/bench.sh [--quick] [--filter PATTERN] [--size N] [--publish]
                    loopback address, flood POST /login with random names)
   --login-seconds S
                    seconds of the real user's logins under the flood (default 30; 8 with --quick)
+  --skip-sustained skip the sustained-append stage (64 writers appending through AppendAsync
+                   on a fresh store, then bare LiteDB inserts in batches of the same size)
+  --sustained-seconds S
+                   seconds of the 64 writers (default 60; 8 with --quick)
   --strict         exit 1 when a target is missed (default: exit 0 once everything ran)
 
 Results: artifacts/bench/ (summary.md, bdn/results/, process/, logs/). The ledgers the
@@ -58,6 +63,8 @@ service_duration=""
 skip_login=0
 login_seconds=""
 strict=0
+skip_sustained=0
+sustained_seconds=""
 filters=()
 while [[ $# -gt 0 ]]; do
     case "$1" in
@@ -82,6 +89,10 @@ while [[ $# -gt 0 ]]; do
         --login-seconds)
             [[ $# -ge 2 && "$2" =~ ^[1-9][0-9]*$ ]] || { es_err "--login-seconds needs a number of seconds"; usage >&2; exit "$ES_EXIT_USAGE"; }
             login_seconds="$2"; shift 2 ;;
+        --skip-sustained) skip_sustained=1; shift ;;
+        --sustained-seconds)
+            [[ $# -ge 2 && "$2" =~ ^[1-9][0-9]*$ ]] || { es_err "--sustained-seconds needs a number of seconds"; usage >&2; exit "$ES_EXIT_USAGE"; }
+            sustained_seconds="$2"; shift 2 ;;
         --strict) strict=1; shift ;;
         *) es_err "unknown argument: $1"; usage >&2; exit "$ES_EXIT_USAGE" ;;
     esac
@@ -489,6 +500,27 @@ if [[ $skip_service -eq 0 ]]; then
     exec {idle_fd}>&-
     rm -rf "$svc_data" "$svc/idle.fifo" "$cookie_jar" "$svc/login.json" "$svc/hello-rss.tmp"
     printf 'load_average_after\t%s\n' "$(cut -d' ' -f1-3 /proc/loadavg)" >>"$svc_metrics"
+fi
+
+# ---------------------------------------------------------------- sustained appends
+# Issue 19: 64 writers append disputes through AppendAsync for 60 s on a fresh store (a real disk); acknowledged
+# appends per second and the writer's time and allocations per step, beside bare LiteDB inserts in transactions of
+# the batch size the store averaged (the apply rate LiteDB allows). Raw output: artifacts/bench/sustained/.
+if [[ $skip_sustained -eq 0 ]]; then
+    phase "sustained appends: 64 writers through AppendAsync, beside bare LiteDB inserts"
+    su="$out/sustained"
+    rm -rf "$su" "$EDGESTATION_BENCH_TMP/sustained"
+    mkdir -p "$su"
+    su_seconds="${sustained_seconds:-60}"; [[ -z "$sustained_seconds" && $quick -eq 1 ]] && su_seconds=8
+    printf 'nproc\t%s\n' "$(nproc)" >"$su/metrics.tsv"
+    if bench sustained-append "$EDGESTATION_BENCH_TMP/sustained" "$su/run.tsv" --writers 64 --seconds "$su_seconds" \
+        >"$logs/sustained.log" 2>&1; then
+        sed 's/^/sustained_/' "$su/run.tsv" >>"$su/metrics.tsv"
+        cat "$su/run.tsv"
+    else
+        step_failed "sustained appends" "$logs/sustained.log"
+    fi
+    rm -rf "$EDGESTATION_BENCH_TMP/sustained"
 fi
 
 # ---------------------------------------------------------------- login under flood

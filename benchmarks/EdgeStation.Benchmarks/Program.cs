@@ -7,6 +7,8 @@ using EdgeStation.Benchmarks;
 //   summarize DIR                 the targets table from a bench.sh results dir (artifacts/bench)
 //   login-flood URL NAME SECRET OUT [--clients N] [--seconds S]
 //                                 a real user's logins while N clients flood /login (bench.sh's login stage)
+//   sustained-append DIR OUT [--writers N] [--seconds S]
+//                                 N concurrent writers appending for S seconds (bench.sh's sustained stage)
 // Anything else goes to BenchmarkDotNet; `--quick` (ours) runs a few iterations for a smoke check.
 if (args is ["make-data", var dir, var count, .. var rest])
 {
@@ -45,6 +47,27 @@ if (args is ["login-flood", var url, var user, var secret, var output, .. var op
         return 2;
     }
     return await LoginFlood.RunAsync(station, user, secret, output, clients, seconds);
+}
+if (args is ["sustained-append", var appendDir, var appendOut, .. var appendOptions])
+{
+    var writers = 64;
+    var seconds = 60;
+    for (var i = 0; i + 1 < appendOptions.Length; i += 2)
+    {
+        var ok = int.TryParse(appendOptions[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0;
+        if (!ok || appendOptions[i] is not ("--writers" or "--seconds") || (appendOptions[i] == "--writers" && value > 1024))
+        {
+            Console.Error.WriteLine($"sustained-append: bad option {appendOptions[i]} {appendOptions[i + 1]} (--writers 1–1024, --seconds N)");
+            return 2;
+        }
+        (writers, seconds) = appendOptions[i] == "--writers" ? (value, seconds) : (writers, value);
+    }
+    if (appendOptions.Length % 2 != 0)
+    {
+        Console.Error.WriteLine("usage: sustained-append DIR OUT.tsv [--writers N] [--seconds S]");
+        return 2;
+    }
+    return await SustainedAppend.RunAsync(appendDir, appendOut, writers, seconds);
 }
 if (args is ["summarize", var resultsDir])
 {

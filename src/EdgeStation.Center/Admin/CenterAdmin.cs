@@ -15,9 +15,6 @@ public sealed class CenterAdmin(CenterStore store, CenterAuthority authority, Ti
     /// <summary>A station with no contact for this long is stale (hourly summaries: several missed in a row).</summary>
     public static readonly TimeSpan DefaultStaleAfter = TimeSpan.FromHours(6);
 
-    /// <summary>Raised after a revocation or re-enrollment, so the handshake check drops its cached view.</summary>
-    public event Action? RegistryChanged;
-
     public EnrollResult Enroll(string id, string name, Uri endpoint)
     {
         if (StationIdFormat.Problem(id) is { } problem)
@@ -29,14 +26,12 @@ public sealed class CenterAdmin(CenterStore store, CenterAuthority authority, Ti
         var bundle = StationBundle.Issue(authority, id, name, endpoint, now);
         using var certificate = bundle.ClientCertificate();
         store.Enroll(id, name, certificate.SerialNumber, now);
-        RegistryChanged?.Invoke();
         return new EnrollResult(bundle.ToJson(), before is not null);
     }
 
     public bool Revoke(string id)
     {
         var found = store.Revoke(id, time.GetUtcNow());
-        RegistryChanged?.Invoke();
         return found;
     }
 

@@ -22,6 +22,10 @@ public sealed class CenterAccess : IDisposable
 
     public static CenterAccess Open(string dataDir, CenterContext ctx)
     {
+        if (AdminClient.Find(dataDir) is { } running)
+        {
+            return new CenterAccess(running, running);
+        }
         var authority = AuthorityFiles.Load(dataDir);
         try
         {

@@ -17,6 +17,8 @@ public static class CenterCli
         root.Subcommands.Add(RevokeCommand.Build(o, ctx));
         root.Subcommands.Add(StationsCommand.Build(o, ctx));
         root.Subcommands.Add(AlertsCommand.Build(o, ctx));
+        root.Subcommands.Add(RunCommand.Build(o, ctx));
+        root.Subcommands.Add(DemoCommand.Build(o, ctx));
 
         var result = root.Parse(args);
         if (result.Errors.Count > 0 && result.Action is not HelpAction)

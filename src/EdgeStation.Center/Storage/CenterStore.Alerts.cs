@@ -11,6 +11,10 @@ public sealed partial class CenterStore
         return [.. query.Select(ToAlert).Where(a => stationId is null || a.StationId == stationId).OrderBy(a => a.Id)];
     }
 
+    /// <summary>Whether the same alert is already open: a station that keeps re-sending the same fault raises it once.</summary>
+    internal bool HasOpenAlert(string stationId, ulong seq, AlertKind kind) =>
+        Alerts.Exists(Query.And(Query.EQ("stationId", stationId), Query.EQ("seq", (long)seq), Query.EQ("kind", kind.ToString()), Query.EQ("open", true)));
+
     /// <summary>Inside an ingest transaction: a new open alert.</summary>
     internal AlertRow RaiseAlert(string stationId, ulong seq, AlertKind kind, string message, DateTimeOffset at)
     {

@@ -120,11 +120,17 @@ public sealed partial class LedgerStore
             foreach (var snapshot in view.Changed.Values)
             {
                 var doc = SnapshotBson.ToBson(snapshot);
-                if (_records.FindById(snapshot.Id) is { } old)
+                // The writer read each changed record while building (a replay did too): LiteDB still holds that version.
+                var old = view.Applied.TryGetValue(snapshot.Id, out var read) ? read : _records.FindById(snapshot.Id);
+                if (old is null)
+                {
+                    _records.Insert(doc);
+                }
+                else
                 {
                     view.Digest.ToggleRecord(old);
+                    _records.Update(doc);
                 }
-                _records.Upsert(doc);
                 view.Digest.ToggleRecord(doc);
             }
             foreach (var (key, n) in view.Counters)

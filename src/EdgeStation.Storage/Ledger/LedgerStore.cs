@@ -231,11 +231,7 @@ public sealed partial class LedgerStore : IDisposable
     public RecordSnapshot? Find(string recordId) =>
         _unapplied is { } unapplied && unapplied.Records.TryGetValue(recordId, out var acknowledged)
             ? acknowledged
-            : FindApplied(recordId);
-
-    // LiteDB only: what the writer builds on (everything before the batch it builds is applied) and what a replay re-applies onto.
-    private RecordSnapshot? FindApplied(string recordId) =>
-        StoredDataException.Read(DataDir, () => _records.FindById(recordId) is { } doc
+            : StoredDataException.Read(DataDir, () => _records.FindById(recordId) is { } doc
             ? SnapshotBson.FromBson(doc)
             : _ledger.Exists(Query.EQ("recordId", recordId))
                 ? throw new InvalidDataException($"record {recordId} has ledger entries but cannot be found in the records collection")
@@ -461,8 +457,17 @@ public sealed partial class LedgerStore : IDisposable
     /// </summary>
     public IEnumerable<(LedgerEntry Entry, RecordEvent Event)> History(string recordId)
     {
-        var unapplied = _unapplied;
-        return StoredDataException.Read(DataDir, () => WholeHistory(recordId, WithUnapplied(EntriesOf(recordId), unapplied, recordId), unapplied));
+        // The entries and the record are two reads: a batch the writer commits between them makes them disagree for a
+        // moment, which a second read settles; damage does not go away.
+        for (var attempt = 1; ; attempt++)
+        {
+            var unapplied = _unapplied;
+            var history = StoredDataException.Read(DataDir, () => WithUnapplied(EntriesOf(recordId), unapplied, recordId));
+            if (StoredDataException.Read(DataDir, () => FoldsIntoStored(recordId, history, unapplied)) || attempt == 3)
+            {
+                return attempt < 3 ? history : StoredDataException.Read(DataDir, () => WholeHistory(recordId, history, unapplied));
+            }
+        }
     }
 
     private List<(LedgerEntry Entry, RecordEvent Event)> WithUnapplied(List<(LedgerEntry Entry, RecordEvent Event)> stored, UnappliedBatch? unapplied, string recordId)
@@ -487,23 +492,26 @@ public sealed partial class LedgerStore : IDisposable
     /// The entries come through the <c>recordId</c> index, which a damaged page can make skip one: a record's history
     /// must fold into exactly the record as stored (proven by the state digest on open), or it is not shown as whole.
     /// </summary>
-    private List<(LedgerEntry Entry, RecordEvent Event)> WholeHistory(string recordId, List<(LedgerEntry Entry, RecordEvent Event)> history, UnappliedBatch? unapplied)
+    private List<(LedgerEntry Entry, RecordEvent Event)> WholeHistory(string recordId, List<(LedgerEntry Entry, RecordEvent Event)> history, UnappliedBatch? unapplied) =>
+        FoldsIntoStored(recordId, history, unapplied)
+            ? history
+            : throw new InvalidDataException($"the ledger entries found for record {recordId} do not fold into the record as stored (an index page of the ledger is damaged)");
+
+    private bool FoldsIntoStored(string recordId, List<(LedgerEntry Entry, RecordEvent Event)> history, UnappliedBatch? unapplied)
     {
         var stored = unapplied is not null && unapplied.Records.TryGetValue(recordId, out var acknowledged)
             ? SnapshotBson.ToBson(acknowledged)
             : _records.FindById(recordId);
         if (history.Count == 0 || !RecordEvent.IsRecordEntry(history[0].Event.Type) || stored is null)
         {
-            return history;
+            return true;
         }
         RecordSnapshot? folded = null;
         foreach (var (entry, e) in history)
         {
             folded = RecordProjector.Apply(folded, e, entry.Seq);
         }
-        return folded is not null && StateDigest.SameRecord(SnapshotBson.ToBson(folded), stored)
-            ? history
-            : throw new InvalidDataException($"the ledger entries found for record {recordId} do not fold into the record as stored (an index page of the ledger is damaged)");
+        return folded is not null && StateDigest.SameRecord(SnapshotBson.ToBson(folded), stored);
     }
 
     private LedgerEntry CheckedAgainstItsHashes(LedgerEntry e) =>
@@ -745,10 +753,14 @@ public sealed partial class LedgerStore : IDisposable
     /// </summary>
     private void CommitBatch(List<PendingAppend> batch)
     {
+        var mark = WriterStats.Mark();
         var view = new BatchView(this);
         var done = new List<(PendingAppend Pending, AppendResult? Result)>(batch.Count);
         try
         {
+            // One LiteDB transaction from the first read to the commit: the builders' reads share its snapshot (a read
+            // outside one opens and closes a transaction of its own each time), and the apply writes into it.
+            _db.BeginTrans();
             foreach (var pending in batch)
             {
                 RecordEvent? e;
@@ -783,12 +795,15 @@ public sealed partial class LedgerStore : IDisposable
                 done.Add((pending, new AppendResult(entry, e, snapshot)));
             }
             EnsureSpace();
+            mark = Stats.Lap(WriterStage.Build, mark);
             InjectFault(FaultPoint.Journal);
             _journal!.AppendDurably(view.Entries);
+            mark = Stats.Lap(WriterStage.Journal, mark);
         }
         catch (Exception ex)
         {
             // Nothing of the batch is anywhere: the journal refused it (it leaves no half line) or building it failed.
+            TryRollback();
             var storage = ex is IOException or UnauthorizedAccessException or LiteException;
             if (storage)
             {
@@ -814,28 +829,26 @@ public sealed partial class LedgerStore : IDisposable
                 Publish(view);
             }
             Acknowledge(done);
+            mark = Stats.Lap(WriterStage.Acknowledge, mark);
             Acknowledged?.Invoke();
         }
         try
         {
             if (view.Entries.Count > 0 || view.Side.Count > 0)
             {
-                _db.BeginTrans();
                 ApplyToDatabase(view);
+                mark = Stats.Lap(WriterStage.Apply, mark);
                 InjectFault(FaultPoint.Commit);
                 _db.Commit();
+            }
+            else
+            {
+                _db.Rollback(); // read only
             }
         }
         catch (Exception ex)
         {
-            try
-            {
-                _db.Rollback();
-            }
-            catch (Exception)
-            {
-                // The apply failure is what counts.
-            }
+            TryRollback();
             // The entries are durable in the journal: the writer's retry (or the next open) applies them, and until then
             // readers are served from the unapplied batch. Callers not yet acknowledged cannot be told whether their
             // entry counts, hence the idempotency key (docs/ledger.md).
@@ -874,7 +887,25 @@ public sealed partial class LedgerStore : IDisposable
             Acknowledge(done);
         }
         _unapplied = null;
+        mark = Stats.Lap(WriterStage.Commit, mark);
         CheckpointIfJournalFull();
+        Stats.Lap(WriterStage.Checkpoint, mark);
+        Stats.Committed(view.Entries.Count);
+    }
+
+    /// <summary>Where the writer's time and allocations go, per step of the group commit.</summary>
+    public WriterStats Stats { get; } = new();
+
+    private void TryRollback()
+    {
+        try
+        {
+            _db.Rollback();
+        }
+        catch (Exception)
+        {
+            // The failure that led here is what the callers hear about.
+        }
     }
 
     /// <summary>The batch is durable: readers see it from now on (the overlay first, then the summaries and the head).</summary>
@@ -971,8 +1002,25 @@ public sealed partial class LedgerStore : IDisposable
         /// <summary>Set by a rebuild's builder: the state to store in place of the projection.</summary>
         public DerivedState? Rebuild { get; set; }
 
-        public RecordSnapshot? Find(string recordId) =>
-            Changed.TryGetValue(recordId, out var s) ? s : store.FindApplied(recordId);
+        // The collection as the writer left it (proven on open, written by nobody else): a miss is a new record, without
+        // the ledger index lookup a reader's Find makes to tell a lost record from a new one (most of a create's build time).
+        public RecordSnapshot? Find(string recordId)
+        {
+            if (Changed.TryGetValue(recordId, out var s))
+            {
+                return s;
+            }
+            if (_allocated.Contains(recordId))
+            {
+                return null; // numbered by this batch just now: the counters (proven on open) say no record has it
+            }
+            var doc = StoredDataException.Read(store.DataDir, () => store._records.FindById(recordId));
+            Applied[recordId] = doc;
+            return doc is null ? null : SnapshotBson.FromBson(doc);
+        }
+
+        /// <summary>Each record this batch read, as LiteDB holds it (null: new): the apply toggles it out of the digest without reading it again.</summary>
+        public Dictionary<string, BsonDocument?> Applied { get; } = new(StringComparer.Ordinal);
 
         public LedgerEntry? EntryAt(long seq) =>
             Entries.Count > 0 && seq >= Entries[0].Seq && seq - Entries[0].Seq < Entries.Count ? Entries[(int)(seq - Entries[0].Seq)] : null;
@@ -985,8 +1033,12 @@ public sealed partial class LedgerStore : IDisposable
                 n = store.StoredCounter(key);
             }
             _taken[key] = ++n;
-            return RecordIdAllocator.Format(key, n);
+            var id = RecordIdAllocator.Format(key, n);
+            _allocated.Add(id);
+            return id;
         }
+
+        private readonly HashSet<string> _allocated = new(StringComparer.Ordinal);
 
         // Numbers handed to the builder running now: they count only once its entry is accepted.
         private readonly Dictionary<string, long> _taken = new(StringComparer.Ordinal);

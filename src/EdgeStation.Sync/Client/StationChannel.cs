@@ -11,7 +11,8 @@ namespace EdgeStation.Sync.Client;
 /// </summary>
 public static class StationChannel
 {
-    public static GrpcChannel Create(StationBundle bundle, TimeSpan? connectTimeout = null)
+    /// <param name="address">Another address than the bundle's endpoint (an engineer testing a link, tests on a free port).</param>
+    public static GrpcChannel Create(StationBundle bundle, TimeSpan? connectTimeout = null, Uri? address = null)
     {
         var ca = bundle.CaCertificate();
         var handler = new SocketsHttpHandler
@@ -27,7 +28,7 @@ public static class StationChannel
                 RemoteCertificateValidationCallback = (_, certificate, _, errors) => IssuedByCenter(ca, certificate, errors),
             },
         };
-        return GrpcChannel.ForAddress(bundle.CenterEndpoint, new GrpcChannelOptions { HttpHandler = handler, DisposeHttpClient = true });
+        return GrpcChannel.ForAddress(address ?? bundle.CenterEndpoint, new GrpcChannelOptions { HttpHandler = handler, DisposeHttpClient = true });
     }
 
     /// <summary>The server certificate names the host and chains to the center's CA alone.</summary>

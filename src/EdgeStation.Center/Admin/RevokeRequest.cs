@@ -1,0 +1,4 @@
+namespace EdgeStation.Center.Admin;
+
+/// <summary>A body of the local admin endpoint, shared by the endpoint and <see cref="AdminClient"/>.</summary>
+public sealed record RevokeRequest(string Station);

@@ -1,0 +1,160 @@
+using EdgeStation.Center.Hosting;
+using EdgeStation.Center.Storage;
+using EdgeStation.Sync.Contract;
+using EdgeStation.Sync.V1;
+using Google.Protobuf;
+using LiteDB;
+using Microsoft.Extensions.Logging;
+
+namespace EdgeStation.Center.Ingest;
+
+/// <summary>
+/// Stores one envelope and says how: idempotent by (station, seq); an envelope naming another station than its
+/// certificate is refused; an unknown kind, a newer contract or an unreadable payload is kept as received and
+/// reported, never dropped; summaries update the station's latest figures; digests go through
+/// <see cref="LedgerContinuity"/>. Everything an envelope changes is stored in one transaction before its ack.
+/// </summary>
+public sealed class IngestService(CenterStore store, TimeProvider time, CenterMetrics metrics, ILogger<IngestService> logger)
+{
+    private readonly LedgerContinuity _continuity = new(store);
+
+    public Ack Ingest(string certifiedStationId, Envelope envelope)
+    {
+        if (envelope.StationId != certifiedStationId)
+        {
+            CenterLog.StationMismatch(logger, envelope.Seq, envelope.StationId, certifiedStationId);
+            metrics.Refused();
+            return Answer(certifiedStationId, envelope.Seq, AckStatus.Refused, AckReason.StationMismatch);
+        }
+        if (envelope.Seq == 0)
+        {
+            metrics.Refused();
+            return Answer(certifiedStationId, 0, AckStatus.Refused, AckReason.Malformed);
+        }
+        try
+        {
+            var (ack, alerts) = store.InTransaction(() => Store(certifiedStationId, envelope));
+            foreach (var a in alerts)
+            {
+                CenterLog.AlertRaised(logger, a.Id, a.StationId, a.Seq, a.Kind.ToString(), a.Message);
+            }
+            metrics.AlertsRaised(alerts.Count);
+            Count(ack);
+            return ack;
+        }
+        catch (Exception e) when (e is LiteException or IOException)
+        {
+            CenterLog.StoreFailed(logger, e, certifiedStationId, envelope.Seq);
+            metrics.Unavailable();
+            return Answer(certifiedStationId, envelope.Seq, AckStatus.Refused, AckReason.CenterUnavailable);
+        }
+    }
+
+    private (Ack, List<AlertRow>) Store(string id, Envelope e)
+    {
+        var now = time.GetUtcNow();
+        var alerts = new List<AlertRow>();
+        var station = store.Station(id) ?? throw new InvalidOperationException($"station {id} passed the handshake but is not enrolled");
+        if (store.Envelope(id, e.Seq) is { } held)
+        {
+            var same = held.Kind == e.Kind && held.CreatedAtMs == e.CreatedAt && held.Payload.AsSpan().SequenceEqual(e.Payload.Span);
+            if (!same)
+            {
+                CenterLog.ConflictingDuplicate(logger, id, e.Seq);
+                if (!store.HasOpenAlert(id, e.Seq, AlertKind.ConflictingEnvelope))
+                {
+                    alerts.Add(store.RaiseAlert(id, e.Seq, AlertKind.ConflictingEnvelope,
+                        $"envelope {e.Seq} arrived again with different contents (kind {e.Kind}); the first one received is kept", now));
+                }
+            }
+            store.SaveStation(station with { LastContact = now });
+            return (Answer(id, e.Seq, AckStatus.Duplicate, same ? AckReason.None : AckReason.ConflictingDuplicate), alerts);
+        }
+
+        var reason = !SyncContract.Knows(e.Kind) ? AckReason.UnknownKind
+            : e.ContractVersion > SyncContract.Version ? AckReason.NewerContract
+            : AckReason.None;
+        var understood = reason != AckReason.UnknownKind;
+        if (understood)
+        {
+            try
+            {
+                station = Apply(station, e, now, alerts);
+            }
+            catch (Exception ex) when (ex is InvalidProtocolBufferException or MalformedPayloadException)
+            {
+                understood = false;
+                reason = AckReason.Malformed;
+            }
+        }
+        if (reason != AckReason.None)
+        {
+            CenterLog.KeptUnknown(logger, id, e.Seq, e.Kind, e.ContractVersion, reason);
+        }
+        store.InsertEnvelope(new StoredEnvelope(id, e.Seq, e.Kind, e.CreatedAt, e.ContractVersion, e.Payload.ToByteArray(), now, understood && reason == AckReason.None));
+        store.SaveStation(station with
+        {
+            LastContact = now,
+            Envelopes = station.Envelopes + 1,
+            KeptUnknown = station.KeptUnknown + (reason == AckReason.None ? 0 : 1),
+        });
+        return (Answer(id, e.Seq, reason == AckReason.None ? AckStatus.Accepted : AckStatus.KeptUnknownKind, reason), alerts);
+    }
+
+    /// <summary>What a known kind changes. Parses everything before writing anything, so a bad payload changes nothing.</summary>
+    private StationRow Apply(StationRow station, Envelope e, DateTimeOffset now, List<AlertRow> alerts)
+    {
+        var createdAt = DateTimeOffset.FromUnixTimeMilliseconds(e.CreatedAt);
+        switch (e.Kind)
+        {
+            case EnvelopeKind.HourlySummary:
+                var hourly = HourlySummary.Parser.ParseFrom(e.Payload);
+                CheckAnchors(station.Id, hourly.LedgerHead, hourly.MonthlyReportAnchor, now, alerts);
+                return Newer(station, hourly.Figures, createdAt);
+            case EnvelopeKind.DailyClose:
+                var daily = DailyClose.Parser.ParseFrom(e.Payload);
+                CheckAnchors(station.Id, daily.LedgerHead, daily.MonthlyReportAnchor, now, alerts);
+                return Newer(station, daily.Figures, createdAt);
+            case EnvelopeKind.LedgerDigests:
+                var digests = LedgerDigests.Parser.ParseFrom(e.Payload);
+                alerts.AddRange(_continuity.Apply(station.Id, digests, now, ref station));
+                return station;
+            case EnvelopeKind.Health:
+                var health = Health.Parser.ParseFrom(e.Payload);
+                return station.HealthAt is { } at && at > createdAt ? station : station with { LatestHealth = health, HealthAt = createdAt };
+            default:
+                // Door, camera and configuration counts are kept as received until the dashboard reads them.
+                SyncContract.PayloadParser(e.Kind)!.ParseFrom(e.Payload);
+                return station;
+        }
+    }
+
+    private void CheckAnchors(string id, LedgerAnchor? head, MonthlyReportAnchor? monthly, DateTimeOffset now, List<AlertRow> alerts)
+    {
+        if (head is not null)
+        {
+            _continuity.CheckAnchor(id, head.Seq, head.Hash, "the ledger head", now, alerts);
+        }
+        if (monthly is not null)
+        {
+            _continuity.CheckAnchor(id, monthly.Seq, monthly.Hash, $"the anchor printed on the {monthly.Month / 100}-{monthly.Month % 100:D2} monthly report", now, alerts);
+        }
+    }
+
+    /// <summary>Summaries may arrive out of order after a long outage: the latest made wins, not the latest received.</summary>
+    private static StationRow Newer(StationRow station, Figures? figures, DateTimeOffset createdAt) =>
+        figures is null || (station.FiguresAt is { } at && at > createdAt) ? station : station with { LatestFigures = figures, FiguresAt = createdAt };
+
+    private void Count(Ack ack)
+    {
+        switch (ack.Status)
+        {
+            case AckStatus.Accepted: metrics.Accepted(); break;
+            case AckStatus.Duplicate: metrics.Duplicate(); break;
+            case AckStatus.KeptUnknownKind: metrics.Kept(); break;
+            default: metrics.Refused(); break;
+        }
+    }
+
+    private static Ack Answer(string id, ulong seq, AckStatus status, AckReason reason) => new() { StationId = id, Seq = seq, Status = status, Reason = reason };
+}

@@ -1,0 +1,55 @@
+using EdgeStation.Center.Tests.Support;
+using EdgeStation.Sync.Bundle;
+using Google.Protobuf;
+
+namespace EdgeStation.Center.Tests.Dashboard;
+
+public sealed class DashboardTests : IDisposable
+{
+    private readonly CenterRun _run = new();
+
+    public void Dispose() => _run.Dispose();
+
+    [Fact]
+    public async Task Dashboard_shows_each_village_its_streaks_silence_and_broken_ledger_in_chinese()
+    {
+        _run.InitAndEnroll("dongshan", "xishan");
+        using var center = RunningCenter.Start(_run);
+        using (var station = StationClient.From(StationBundle.Read(_run.BundlePath("dongshan"), "dongshan", _run.Time.GetUtcNow()), center.StationUrl))
+        {
+            var forked = Envelopes.Chain(2)[1];
+            forked.Hash = ByteString.CopyFrom(new byte[32]);
+            await station.Push(Envelopes.Hourly("dongshan", 1, noCasesStreak: 289), Envelopes.Digests("dongshan", 2, Envelopes.Chain(1)[0], forked));
+        }
+        using var http = new HttpClient { BaseAddress = center.AdminUrl };
+
+        var page = await http.GetStringAsync(new Uri("/", UriKind.Relative));
+
+        Assert.Contains("<html lang=\"zh-CN\">", page, StringComparison.Ordinal);
+        Assert.Contains("dongshan村", page, StringComparison.Ordinal);
+        Assert.Contains("289 天", page, StringComparison.Ordinal);
+        Assert.Contains("从未联系", page, StringComparison.Ordinal);
+        Assert.Contains("台账断链（疑被改写）", page, StringComparison.Ordinal);
+        Assert.Contains("告警 1 条", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Dashboard_is_not_served_on_the_stations_port()
+    {
+        _run.InitAndEnroll("dongshan");
+        using var center = RunningCenter.Start(_run);
+        var bundle = StationBundle.Read(_run.BundlePath("dongshan"), "dongshan", _run.Time.GetUtcNow());
+        using var handler = new SocketsHttpHandler
+        {
+            SslOptions = new System.Net.Security.SslClientAuthenticationOptions
+            {
+                ClientCertificates = [bundle.ClientCertificate()],
+                RemoteCertificateValidationCallback = (_, c, _, e) => EdgeStation.Sync.Client.StationChannel.IssuedByCenter(bundle.CaCertificate(), c, e),
+            },
+        };
+        using var http = new HttpClient(handler) { BaseAddress = center.StationUrl };
+
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await http.GetAsync(new Uri("/", UriKind.Relative))).StatusCode);
+        Assert.Equal("ok\n", await http.GetStringAsync(new Uri("/healthz", UriKind.Relative)));
+    }
+}
