@@ -58,6 +58,12 @@ public sealed partial class LedgerStore : IDisposable
         var last = _ledger.Find(Query.All(Query.Descending), limit: 1).FirstOrDefault();
         _head = last is null ? LedgerHead.Empty : new LedgerHead(last["_id"].AsInt64, last["hash"].AsString);
         ProveState(check, writable: !readOnly);
+        if (_records.Count() > ReleaseCacheAbove)
+        {
+            // The proof read every record, and LiteDB 5's page cache keeps every page it read, unbounded (LiteDB issue
+            // #2813): tens of megabytes at 100,000 records that nothing reads again soon. A fresh instance starts empty.
+            Rebind();
+        }
         if (!readOnly)
         {
             _journal = LedgerJournal.Open(dataDir);
@@ -76,6 +82,23 @@ public sealed partial class LedgerStore : IDisposable
     }
 
     public string DataDir { get; }
+
+    /// <summary>Records beyond which a whole read (the proof on open, a read-only scan) is followed by a fresh LiteDB instance.</summary>
+    internal const int ReleaseCacheAbove = 20_000;
+
+    /// <summary>Records a read-only scan reads between fresh LiteDB instances (bounded memory for `records list`).</summary>
+    internal const int ScanPage = 5_000;
+
+    private void Rebind()
+    {
+        _db.Dispose();
+        Bind(new LiteDatabase(new ConnectionString
+        {
+            Filename = Path.Combine(DataDir, FileName),
+            Connection = ConnectionType.Direct,
+            ReadOnly = _readOnly,
+        }));
+    }
 
     [System.Diagnostics.CodeAnalysis.MemberNotNull(nameof(_db), nameof(_ledger), nameof(_records), nameof(_counters), nameof(_requests), nameof(_state))]
     private void Bind(LiteDatabase db)
@@ -244,10 +267,45 @@ public sealed partial class LedgerStore : IDisposable
     public IEnumerable<RecordSnapshot> Records(RecordType? type = null)
     {
         var unapplied = _unapplied; // taken before LiteDB is read: whatever it lacks, this has
+        if (_readOnly)
+        {
+            return StoredDataException.Stream(DataDir, () => ScanReadOnly(type)).Select(SnapshotBson.FromBson);
+        }
         var stored = StoredDataException.Stream(DataDir, () => (type is { } t
             ? _records.Find(Query.EQ("type", RecordTypeNames.Name(t)))
             : _records.FindAll()).Select(SnapshotBson.FromBson));
         return unapplied is null ? stored : WithUnapplied(stored, unapplied, type);
+    }
+
+    /// <summary>
+    /// A read-only store (a command, alone with the file): the records in pages of <see cref="ScanPage"/> by id, a fresh LiteDB
+    /// instance between pages once the scan is large, so its page cache never holds more than a page's worth.
+    /// </summary>
+    private IEnumerable<BsonDocument> ScanReadOnly(RecordType? type)
+    {
+        var typeName = type is { } t ? RecordTypeNames.Name(t) : null;
+        var large = _records.Count() > ReleaseCacheAbove;
+        BsonValue after = BsonValue.MinValue;
+        while (true)
+        {
+            var page = _records.Find(Query.GT("_id", after), limit: ScanPage).ToList();
+            foreach (var doc in page)
+            {
+                if (typeName is null || (doc["type"].IsString && doc["type"].AsString == typeName))
+                {
+                    yield return doc;
+                }
+            }
+            if (page.Count < ScanPage)
+            {
+                yield break;
+            }
+            after = page[^1]["_id"];
+            if (large)
+            {
+                Rebind();
+            }
+        }
     }
 
     private static IEnumerable<RecordSnapshot> WithUnapplied(IEnumerable<RecordSnapshot> stored, UnappliedBatch unapplied, RecordType? type)
