@@ -9,8 +9,8 @@ usage() {
     cat <<'EOF'
 usage: scripts/smoke.sh BINARY [--qemu]
 
-Runs `version`, `records add dispute ...` and `records verify` against a temporary data
-directory, checks that a bad flag is a usage error (exit 2), then starts `demo --port 0`
+Runs `version`, `records add dispute ...`, `records verify` and `sync status --json` against a
+temporary data directory, checks that a bad flag is a usage error (exit 2), then starts `demo --port 0`
 (seeded demo station served on 127.0.0.1), sends a `records add` through it, and stops it
 with SIGTERM (exit 0). Prints `ok - NAME` or `not ok - NAME` per check and ends with
 `N passed, N failed`.
@@ -124,6 +124,12 @@ run --data-dir "$data" records add dispute --no-such-flag
 ok=1
 [[ $rc -ne 2 ]] || ok=0
 check "bad flag exits 2" "$ok" "expected exit 2 (usage)"
+
+# 4b. sync status (issue 16): exit 0 on a station never provisioned, in JSON, an empty outbox, nothing created.
+run --data-dir "$data" --json sync status
+ok=1
+if [[ $rc -eq 0 && "$out" == *'"provisioned":false'* && "$out" == *'"depth":0,'* && ! -e "$data/outbox.db" ]]; then ok=0; fi
+check "sync status" "$ok" "expected exit 0, JSON with provisioned false and depth 0, and no outbox.db created"
 
 # 5. demo serves on loopback; a record write from the command line goes through it; SIGTERM stops it (exit 0).
 demo="$work/demo"

@@ -21,6 +21,7 @@ public static class ServiceRead
     private static readonly string[][] Reads =
     [
         ["records", "list"], ["records", "show"], ["records", "verify"], ["records", "anchor"], ["records", "export"], ["indicators"],
+        ["sync", "status"], ["sync", "now"], // the service's own outbox (SyncAgents)
     ];
 
     /// <summary>Whether <paramref name="result"/> is one of the read commands (and not its --help).</summary>

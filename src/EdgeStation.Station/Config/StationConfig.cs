@@ -8,6 +8,9 @@ public sealed record StationConfig(StationSettings Settings, string Village, str
     public HttpSettings Http { get; init; } = new();
     public SessionSettings Sessions { get; init; } = new();
 
+    /// <summary>The sync outbox's capacity (station.json "sync.outboxMegabytes").</summary>
+    public long OutboxCapacityBytes { get; init; } = Storage.Outbox.OutboxStore.DefaultCapacityBytes;
+
     /// <summary>Grid id → display name (station.json "grids"); a grid without one shows its id.</summary>
     public IReadOnlyDictionary<string, string> GridNames { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 }

@@ -15,6 +15,7 @@ public sealed class StationConfigDocument
     public SafetyIndexDocument? SafetyIndex { get; set; }
     public HttpConfigDocument? Http { get; set; }
     public SessionsConfigDocument? Sessions { get; set; }
+    public SyncConfigDocument? Sync { get; set; }
 }
 
 public sealed class DisputeDeadlinesDocument

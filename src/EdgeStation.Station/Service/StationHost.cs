@@ -65,6 +65,7 @@ public static class StationHost
         // UseSystemd registers the notifier only under systemd; the watchdog asks for it everywhere.
         builder.Services.TryAddSingleton<Microsoft.Extensions.Hosting.Systemd.ISystemdNotifier, Microsoft.Extensions.Hosting.Systemd.SystemdNotifier>();
         builder.Services.AddHostedService<SystemdWatchdog>();
+        builder.Services.AddHostedService<Sync.SyncService>(); // the outbox and pusher to the township center (docs/operations.md)
 
         var app = builder.Build();
         app.Lifetime.ApplicationStarted.Register(() => Volatile.Write(ref started, true));
@@ -101,7 +102,7 @@ public static class StationHost
             .WithMetadata(AccessRule.Public);
         app.MapGet("/healthz/live", () => TypedResults.Text("live")).WithMetadata(AccessRule.Public);
         // Counts and latencies only, nothing personal; still not for everyone: engineers and admins.
-        app.MapGet("/metrics", (LedgerStore s) => TypedResults.Text(metrics.Render(s, sessions.Count), "text/plain; version=0.0.4; charset=utf-8"))
+        app.MapGet("/metrics", (LedgerStore s) => TypedResults.Text(metrics.Render(s, sessions.Count) + Sync.SyncStatusView.Metrics(s.DataDir), "text/plain; version=0.0.4; charset=utf-8"))
             .WithMetadata(AccessRule.Requires("read metrics", Permission.ReadMetrics));
         app.MapAccountEndpoints();
         app.MapRecordEndpoints();

@@ -1,0 +1,46 @@
+using System.Net.Sockets;
+using System.Security.Authentication;
+using EdgeStation.Sync.V1;
+using Grpc.Core;
+
+namespace EdgeStation.Station.Sync;
+
+/// <summary>A failed push in words an engineer on site can act on (`edgestation sync status`), never a stack trace.</summary>
+public static class SyncErrorText
+{
+    public static string Describe(Exception ex, Uri endpoint)
+    {
+        for (Exception? e = ex; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                case AuthenticationException:
+                    return $"TLS handshake with {endpoint} failed: the center's certificate is not from this station's CA, or the center refused this station's certificate (revoked, expired or unknown): {e.Message}";
+                case SocketException s when s.SocketErrorCode == SocketError.ConnectionRefused:
+                    return $"the center at {endpoint} refused the connection (not running, or wrong port)";
+                case SocketException s when s.SocketErrorCode is SocketError.HostNotFound or SocketError.TryAgain or SocketError.NoData:
+                    return $"cannot resolve the center's host {endpoint.Host} (DNS, or no uplink)";
+                case SocketException s:
+                    return $"cannot reach the center at {endpoint}: {s.SocketErrorCode} (check the uplink)";
+                case TimeoutException or OperationCanceledException:
+                    return $"the center at {endpoint} did not answer in time (slow or broken uplink)";
+                default:
+                    break;
+            }
+        }
+        return ex is RpcException rpc
+            ? $"the center at {endpoint} answered {rpc.StatusCode}: {rpc.Status.Detail}"
+            : $"push to {endpoint} failed: {ex.Message}";
+    }
+
+    public static string Refused(Ack ack) => $"the center refused envelope {ack.Seq}: " + ack.Reason switch
+    {
+        AckReason.StationMismatch => "it names another station than this station's certificate",
+        AckReason.Malformed => "the center could not read it",
+        AckReason.ConflictingDuplicate => "the center holds another envelope under this seq (an outbox restored from an old backup?); the center raised an alert",
+        AckReason.CenterUnavailable => "the center cannot store now (its disk or database); it will be sent again",
+        AckReason.UnknownKind => "the center does not know its kind",
+        AckReason.NewerContract => "the center is older than this station's contract",
+        _ => $"reason {ack.Reason}",
+    };
+}
