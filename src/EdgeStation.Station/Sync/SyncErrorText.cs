@@ -22,6 +22,11 @@ public static class SyncErrorText
                     return $"cannot resolve the center's host {endpoint.Host} (DNS, or no uplink)";
                 case SocketException s:
                     return $"cannot reach the center at {endpoint}: {s.SocketErrorCode} (check the uplink)";
+                case HttpIOException io when io.HttpRequestError is HttpRequestError.InvalidResponse or HttpRequestError.ResponseEnded:
+                    // Under TLS 1.3 the center judges the client certificate after the client thinks the handshake is done:
+                    // a refused certificate shows here as a connection closed before HTTP/2 began.
+                    return $"the center at {endpoint} closed the connection before HTTP/2 began: most likely it refused this station's certificate " +
+                        "(revoked, replaced by a newer enrollment, or unknown to it); ask the center's admin, and provision a new bundle if one was issued";
                 case TimeoutException or OperationCanceledException:
                     return $"the center at {endpoint} did not answer in time (slow or broken uplink)";
                 default:
