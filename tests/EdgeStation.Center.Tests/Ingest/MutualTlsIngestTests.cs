@@ -54,6 +54,23 @@ public sealed class MutualTlsIngestTests : IDisposable
     }
 
     [Fact]
+    public async Task Backlog_sent_without_waiting_is_acked_in_order_one_ack_each()
+    {
+        using var station = Client("dongshan");
+        var backlog = Enumerable.Range(1, 720).Select(i => Envelopes.Hourly("dongshan", (ulong)i)).ToList();
+        backlog.Insert(300, Envelopes.Hourly("xishan", 9999));
+        backlog.Insert(500, Envelopes.Hourly("dongshan", 7));
+
+        var acks = await station.PushPipelined(backlog);
+
+        Assert.Equal(backlog.Select(e => e.Seq), acks.Select(a => a.Seq));
+        Assert.Equal((AckStatus.Refused, AckReason.StationMismatch), (acks[300].Status, acks[300].Reason));
+        Assert.Equal(AckStatus.Duplicate, acks[500].Status);
+        Assert.Equal(720, acks.Count(a => a.Status == AckStatus.Accepted));
+        Assert.Equal(720, Station("dongshan").GetProperty("envelopes").GetInt32());
+    }
+
+    [Fact]
     public async Task Envelope_naming_another_station_is_refused_and_nothing_is_stored()
     {
         using var station = Client("dongshan");

@@ -51,5 +51,27 @@ public sealed class StationClient : IDisposable
         return acks;
     }
 
+    /// <summary>Writes every envelope without waiting for acks (as a station draining its outbox), then reads them all.</summary>
+    public async Task<List<Ack>> PushPipelined(IReadOnlyList<Envelope> envelopes)
+    {
+        var client = new StationSync.StationSyncClient(_channel);
+        using var call = client.Push(deadline: DateTime.UtcNow.AddMinutes(2));
+        var reading = Task.Run(async () =>
+        {
+            var acks = new List<Ack>();
+            while (await call.ResponseStream.MoveNext(CancellationToken.None))
+            {
+                acks.Add(call.ResponseStream.Current);
+            }
+            return acks;
+        });
+        foreach (var e in envelopes)
+        {
+            await call.RequestStream.WriteAsync(e);
+        }
+        await call.RequestStream.CompleteAsync();
+        return await reading;
+    }
+
     public void Dispose() => _channel.Dispose();
 }
