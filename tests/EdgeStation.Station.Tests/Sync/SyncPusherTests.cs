@@ -155,6 +155,7 @@ public sealed class SyncPusherTests(ITestOutputHelper output) : IAsyncLifetime
 
         var report = await new SyncPusher(outbox, _clock).PushOnceAsync(bundle, CancellationToken.None);
 
+        output.WriteLine(report.Error);
         Assert.False(report.Ok);
         Assert.Contains("refused this station's certificate", report.Error, StringComparison.Ordinal);
         Assert.Empty(_center.Received.Arrivals);
