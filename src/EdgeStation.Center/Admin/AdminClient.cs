@@ -60,6 +60,9 @@ public sealed class AdminClient : ICenterAdmin, IDisposable
         return response.StatusCode == HttpStatusCode.NotFound ? null : Read<AlertRow>(response);
     }
 
+    public AnchorCheck CheckAnchor(string stationId, ulong seq, string hashHex) =>
+        Call<AnchorCheck>(HttpMethod.Get, $"admin/anchor?station={Uri.EscapeDataString(stationId)}&seq={seq}&hash={Uri.EscapeDataString(hashHex)}", null);
+
     public void Dispose() => _http.Dispose();
 
     private T Call<T>(HttpMethod method, string path, object? body)

@@ -38,6 +38,7 @@ public static class AdminEndpoints
         admin.MapPost("/alerts/{id:long}/resolve", (long id, ResolveRequest body, CenterAdmin a) =>
             a.Resolve(id, body.By) is { } alert ? Results.Json(alert, CenterJson.Options) : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "not found", detail: $"no alert {id} ('alerts list --all' shows them)"));
         admin.MapPost("/enroll", (EnrollRequest body, CenterAdmin a) => Results.Json(a.Enroll(body.Station, body.Name, body.Endpoint), CenterJson.Options));
+        admin.MapGet("/anchor", (string station, ulong seq, string hash, CenterAdmin a) => Results.Json(a.CheckAnchor(station, seq, hash), CenterJson.Options));
         admin.MapPost("/revoke", (RevokeRequest body, CenterAdmin a) => Results.Json(new RevokeResponse(a.Revoke(body.Station)), CenterJson.Options));
     }
 

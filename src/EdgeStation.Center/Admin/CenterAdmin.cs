@@ -46,6 +46,21 @@ public sealed class CenterAdmin(CenterStore store, CenterAuthority authority, Ti
 
     public AlertRow? Resolve(long alertId, string by) => store.ResolveAlert(alertId, by, time.GetUtcNow());
 
+    /// <summary>Compares a printed anchor (平安建设月报's SEQ:HASH) with the digest held for that entry.</summary>
+    public AnchorCheck CheckAnchor(string stationId, ulong seq, string hashHex)
+    {
+        if (store.Station(stationId) is null)
+        {
+            throw new Cli.UsageException($"no station '{stationId}' is enrolled here ('stations list' shows them)");
+        }
+        if (store.Digest(stationId, seq) is not { } held)
+        {
+            return new AnchorCheck(AnchorVerdict.NotReceived, null);
+        }
+        var heldHex = LedgerAnchors.Hex(held.Hash);
+        return new AnchorCheck(string.Equals(heldHex, hashHex, StringComparison.OrdinalIgnoreCase) ? AnchorVerdict.Matches : AnchorVerdict.Differs, heldHex);
+    }
+
     public static StationView View(StationRow s, int openAlerts, DateTimeOffset now, TimeSpan staleAfter)
     {
         var f = s.LatestFigures;

@@ -10,4 +10,5 @@ public interface ICenterAdmin
     IReadOnlyList<StationView> Stations(TimeSpan? staleAfter = null);
     IReadOnlyList<AlertRow> Alerts(bool includeResolved);
     AlertRow? Resolve(long alertId, string by);
+    AnchorCheck CheckAnchor(string stationId, ulong seq, string hashHex);
 }

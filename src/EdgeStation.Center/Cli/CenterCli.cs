@@ -17,6 +17,7 @@ public static class CenterCli
         root.Subcommands.Add(RevokeCommand.Build(o, ctx));
         root.Subcommands.Add(StationsCommand.Build(o, ctx));
         root.Subcommands.Add(AlertsCommand.Build(o, ctx));
+        root.Subcommands.Add(AnchorCommand.Build(o, ctx));
         root.Subcommands.Add(RunCommand.Build(o, ctx));
         root.Subcommands.Add(DemoCommand.Build(o, ctx));
 

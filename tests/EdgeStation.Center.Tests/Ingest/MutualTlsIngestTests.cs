@@ -270,6 +270,26 @@ public sealed class MutualTlsIngestTests : IDisposable
     }
 
     [Fact]
+    public async Task Printed_anchor_is_checked_against_the_digests_received()
+    {
+        using var station = Client("dongshan");
+        var chain = Envelopes.Chain(3);
+        await station.Push(Envelopes.Digests("dongshan", 1, [.. chain]));
+        var printed = $"3:{Convert.ToHexStringLower(chain[2].Hash.Span)}";
+        var forged = $"3:{new string('a', 64)}";
+
+        var matches = _run.Cli("anchor", "--station", "dongshan", printed);
+        var differs = _run.Cli("anchor", "--station", "dongshan", forged);
+        var early = _run.Cli("anchor", "--station", "dongshan", $"9:{new string('a', 64)}");
+
+        Assert.Equal((0, true), (matches.Exit, matches.Out.Contains("anchor matches", StringComparison.Ordinal)));
+        Assert.Equal((1, true), (differs.Exit, differs.Out.Contains("ANCHOR DIFFERS", StringComparison.Ordinal)));
+        Assert.Equal((1, true), (early.Exit, early.Out.Contains("not yet received", StringComparison.Ordinal)));
+        Assert.Equal(2, _run.Cli("anchor", "--station", "dongshan", "3-abc").Exit);
+        Assert.Equal(2, _run.Cli("anchor", "--station", "nanshan", printed).Exit);
+    }
+
+    [Fact]
     public async Task Healthz_and_metrics_answer_on_the_loopback_admin_port()
     {
         using var station = Client("dongshan");

@@ -56,10 +56,20 @@ public class KillDuringAppendTests
         var acknowledged = new List<LedgerHead>();
         try
         {
-            while (acknowledged.Count < killAfter && child.StandardOutput.ReadLine() is { } line)
+            // Bounded: a child that stops printing (hung, or dead before its first line) fails this test with its
+            // standard error instead of holding the whole test run until blame-hang ends it (issue 19).
+            var reading = Task.Run(() =>
             {
-                Assert.True(LedgerHead.TryParse(line, out var head), $"unexpected output '{line}'");
-                acknowledged.Add(head);
+                while (acknowledged.Count < killAfter && child.StandardOutput.ReadLine() is { } line)
+                {
+                    Assert.True(LedgerHead.TryParse(line, out var head), $"unexpected output '{line}'");
+                    acknowledged.Add(head);
+                }
+            });
+            if (!reading.Wait(TimeSpan.FromMinutes(2)))
+            {
+                child.Kill(entireProcessTree: true);
+                Assert.Fail($"the child printed {acknowledged.Count} of {killAfter} acknowledgements in 2 minutes");
             }
         }
         finally

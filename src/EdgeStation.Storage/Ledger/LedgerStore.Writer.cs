@@ -1,0 +1,377 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using EdgeStation.Domain.Records;
+using EdgeStation.Storage.Records;
+using EdgeStation.Storage.Station;
+using EdgeStation.Storage.Verification;
+using LiteDB;
+
+namespace EdgeStation.Storage.Ledger;
+
+/// <summary>
+/// The writer thread: it takes whatever appends wait (group commit), builds them against the applied state, makes them
+/// durable in the journal, acknowledges, and applies them to LiteDB (<see cref="CommitBatch"/> has the order).
+/// </summary>
+public sealed partial class LedgerStore
+{
+    private void WriterLoop()
+    {
+        var batch = new List<PendingAppend>(MaxBatch);
+        PendingAppend? carried = null; // a rebuild met while gathering a batch: it goes next, alone
+        while (true)
+        {
+            if (_fault is not null)
+            {
+                RecoverLoop();
+                if (_fault is { } unresolved)
+                {
+                    // Closing while faulted: a rebuild carried past the refused batch is answered too, or its caller waits for ever.
+                    carried?.Done.TrySetException(Refusal(unresolved));
+                    FailWaiting(Refusal(unresolved));
+                    return;
+                }
+            }
+            var first = carried;
+            carried = null;
+            if (first is null && !_queue.TryTake(out first, Timeout.Infinite))
+            {
+                return;
+            }
+            batch.Clear();
+            batch.Add(first);
+            // A rebuild replaces the whole projection, so it shares its transaction with no other entry.
+            while (!first.Rebuild && batch.Count < MaxBatch && _queue.TryTake(out var next))
+            {
+                if (next.Rebuild)
+                {
+                    carried = next;
+                    break;
+                }
+                batch.Add(next);
+            }
+            CommitBatch(batch);
+        }
+    }
+
+    /// <summary>
+    /// One group commit, in this order (issue 19): build every entry in memory against the applied state; append them to
+    /// the journal and fsync (the durability point); publish them (the unapplied overlay, the summaries, the head) and
+    /// acknowledge; then apply them to LiteDB in one transaction and commit. LiteDB's commit is off the acknowledgement
+    /// path, except for a batch with side writes or a rebuild: those are acknowledged after the commit, so that a login
+    /// right after `users add` finds the account.
+    /// </summary>
+    private void CommitBatch(List<PendingAppend> batch)
+    {
+        var mark = WriterStats.Mark();
+        var view = new BatchView(this);
+        var done = new List<(PendingAppend Pending, AppendResult? Result)>(batch.Count);
+        try
+        {
+            // One LiteDB transaction from the first read to the commit: the builders' reads share its snapshot (a read
+            // outside one opens and closes a transaction of its own each time), and the apply writes into it.
+            _db.BeginTrans();
+            foreach (var pending in batch)
+            {
+                RecordEvent? e;
+                try
+                {
+                    if (pending.Request is { } request && Repeat(request, view) is { } repeated)
+                    {
+                        done.Add((pending, repeated));
+                        continue;
+                    }
+                    e = pending.Build(view);
+                    if (e is not null && pending.Request is { } keyed)
+                    {
+                        e = e with { Request = keyed.Key };
+                    }
+                }
+                catch (Exception ex)
+                {
+                    view.Reject(); // a rejected entry uses up no number and leaves no side write
+                    pending.Done.TrySetException(ex);
+                    continue;
+                }
+                if (e is null)
+                {
+                    view.Reject();
+                    done.Add((pending, null));
+                    continue;
+                }
+                view.Accept();
+                var entry = LedgerHasher.Seal(view.Head.Seq + 1, e.RecordId, RecordEventCodec.Encode(e), view.Head.Hash);
+                var snapshot = Stage(entry, e, view);
+                done.Add((pending, new AppendResult(entry, e, snapshot)));
+            }
+            EnsureSpace();
+            mark = Stats.Lap(WriterStage.Build, mark);
+            InjectFault(FaultPoint.Journal);
+            _journal!.AppendDurably(view.Entries);
+            mark = Stats.Lap(WriterStage.Journal, mark);
+        }
+        catch (Exception ex)
+        {
+            // Nothing of the batch is anywhere: the journal refused it (it leaves no half line) or building it failed.
+            TryRollback();
+            var storage = ex is IOException or UnauthorizedAccessException or LiteException;
+            if (storage)
+            {
+                EnterFault(ex, journalAhead: false);
+                Interlocked.Add(ref _refusedAppends, batch.Count);
+            }
+            var failure = storage
+                ? new StorageEnvironmentException($"the station database could not be written ({ex.Message}); nothing from this request was stored", ex)
+                : ex;
+            // Every caller of the batch, not only those built so far: one left out would wait for ever. Those whose
+            // builder failed keep their own exception (TrySet is a no-op on them).
+            foreach (var pending in batch)
+            {
+                pending.Done.TrySetException(failure);
+            }
+            return;
+        }
+        var acknowledgeAfterCommit = view.Side.Count > 0 || view.AccountsChanged || view.Rebuild is not null;
+        if (!acknowledgeAfterCommit)
+        {
+            if (view.Entries.Count > 0)
+            {
+                Publish(view);
+            }
+            Acknowledge(done);
+            mark = Stats.Lap(WriterStage.Acknowledge, mark);
+            Acknowledged?.Invoke();
+        }
+        try
+        {
+            if (view.Entries.Count > 0 || view.Side.Count > 0)
+            {
+                ApplyToDatabase(view);
+                mark = Stats.Lap(WriterStage.Apply, mark);
+                InjectFault(FaultPoint.Commit);
+                _db.Commit();
+            }
+            else
+            {
+                _db.Rollback(); // read only
+            }
+        }
+        catch (Exception ex)
+        {
+            TryRollback();
+            // The entries are durable in the journal: the writer's retry (or the next open) applies them, and until then
+            // readers are served from the unapplied batch. Callers not yet acknowledged cannot be told whether their
+            // entry counts, hence the idempotency key (docs/ledger.md).
+            _dbDead = true;
+            TryReopenForReads(); // before the fault is visible: a reader told of it finds reads working
+            EnterFault(ex, journalAhead: view.Entries.Count > 0);
+            if (acknowledgeAfterCommit)
+            {
+                Interlocked.Add(ref _refusedAppends, done.Count);
+                var failure = new StorageEnvironmentException(
+                    $"the station database refused a commit ({ex.Message}); the entries are in {LedgerJournal.FileName} and are applied once the disk " +
+                    "takes writes again (the station retries by itself), so this write may yet be stored", ex);
+                foreach (var (pending, _) in done)
+                {
+                    pending.Done.TrySetException(failure);
+                }
+            }
+            FailWaiting(Refusal(_fault!));
+            return;
+        }
+        _digest = view.Digest;
+        if (view.Rebuild is not null)
+        {
+            AfterRebuild();
+        }
+        if (acknowledgeAfterCommit)
+        {
+            if (view.Rebuild is null)
+            {
+                ApplyToSummaries(view);
+            }
+            lock (_headLock)
+            {
+                _head = view.Head;
+            }
+            Acknowledge(done);
+        }
+        _unapplied = null;
+        mark = Stats.Lap(WriterStage.Commit, mark);
+        CheckpointIfJournalFull();
+        Stats.Lap(WriterStage.Checkpoint, mark);
+        Stats.Committed(view.Entries.Count);
+    }
+
+    /// <summary>Where the writer's time and allocations go, per step of the group commit.</summary>
+    public WriterStats Stats { get; } = new();
+
+    private void TryRollback()
+    {
+        try
+        {
+            _db.Rollback();
+        }
+        catch (Exception)
+        {
+            // The failure that led here is what the callers hear about.
+        }
+    }
+
+    /// <summary>The batch is durable: readers see it from now on (the overlay first, then the summaries and the head).</summary>
+    private void Publish(BatchView view)
+    {
+        _unapplied = new UnappliedBatch([.. view.Entries], new Dictionary<string, RecordSnapshot>(view.Changed, StringComparer.Ordinal), new Dictionary<string, long>(view.Counters, StringComparer.Ordinal));
+        ApplyToSummaries(view);
+        lock (_headLock)
+        {
+            _head = view.Head;
+        }
+    }
+
+    private static void Acknowledge(List<(PendingAppend Pending, AppendResult? Result)> done)
+    {
+        foreach (var (pending, result) in done)
+        {
+            pending.Done.TrySetResult(result);
+        }
+    }
+
+    /// <summary>
+    /// For tests: runs on the writer thread after a batch was acknowledged and before it is applied to LiteDB, the
+    /// window in which readers are served from <see cref="UnappliedBatch"/> and a crash leaves the entries in the journal only.
+    /// </summary>
+    internal Action? Acknowledged { get; set; }
+
+    // Acknowledged entries LiteDB does not hold yet; null almost always (published and cleared by the writer thread).
+    private volatile UnappliedBatch? _unapplied;
+
+    /// <summary>
+    /// The entry already stored for <paramref name="request"/>'s key, as the result the first call had (the record as that
+    /// entry left it); null when the key is new. A key used for another request is refused.
+    /// </summary>
+    private AppendResult? Repeat(IdempotentRequest request, BatchView view)
+    {
+        var id = request.IndexId();
+        (long Seq, string Request) prior;
+        if (view.Requests.TryGetValue(id, out var staged))
+        {
+            prior = staged;
+        }
+        else if (_requests.FindById(id) is { } doc)
+        {
+            prior = (doc["seq"].AsInt64, doc["request"].AsString);
+        }
+        else
+        {
+            return null;
+        }
+        if (prior.Request != request.Key.Request)
+        {
+            throw new IdempotencyConflictException(request.Key.Key, prior.Seq);
+        }
+        // The entry may have been staged earlier in this very batch (not in LiteDB yet).
+        var entry = view.EntryAt(prior.Seq) ?? EntryFromBson(_ledger.FindById(prior.Seq));
+        var e = RecordEventCodec.Decode(entry.Content);
+        RecordSnapshot? record = null;
+        if (RecordEvent.IsRecordEntry(e.Type))
+        {
+            var history = StoredDataException.Read(DataDir, () => EntriesOf(entry.RecordId))
+                .Concat(view.Entries.Where(x => x.RecordId == entry.RecordId).Select(x => (x, RecordEventCodec.Decode(x.Content))));
+            foreach (var (past, pastEvent) in history.Where(h => h.Item1.Seq <= prior.Seq))
+            {
+                record = RecordProjector.Apply(record, pastEvent, past.Seq);
+            }
+        }
+        return new AppendResult(entry, e, record) { Repeated = true };
+    }
+
+    private sealed record PendingAppend(Func<ILedgerView, RecordEvent?> Build, IdempotentRequest? Request)
+    {
+        public bool Rebuild { get; init; }
+
+        public TaskCompletionSource<AppendResult?> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    /// <summary>The applied state plus what this batch has changed so far.</summary>
+    private sealed class BatchView(LedgerStore store) : ILedgerView
+    {
+        public Dictionary<string, RecordSnapshot> Changed { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, long> Counters { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, (long Seq, string Request)> Requests { get; } = new(StringComparer.Ordinal);
+        public List<LedgerEntry> Entries { get; } = [];
+        public SideWrites Side { get; } = new();
+        public LedgerHead Head { get; set; } = store.Head;
+
+        /// <summary>The digest of the state as this batch leaves it (committed: becomes the store's).</summary>
+        public StateDigest Digest { get; set; } = store._digest.Clone();
+
+        /// <summary>An account entry is in the batch: the users part of the digest is read again.</summary>
+        public bool AccountsChanged { get; set; }
+
+        /// <summary>Set by a rebuild's builder: the state to store in place of the projection.</summary>
+        public DerivedState? Rebuild { get; set; }
+
+        // The collection as the writer left it (proven on open, written by nobody else): a miss is a new record, without
+        // the ledger index lookup a reader's Find makes to tell a lost record from a new one (most of a create's build time).
+        public RecordSnapshot? Find(string recordId)
+        {
+            if (Changed.TryGetValue(recordId, out var s))
+            {
+                return s;
+            }
+            if (_allocated.Contains(recordId))
+            {
+                return null; // numbered by this batch just now: the counters (proven on open) say no record has it
+            }
+            var doc = StoredDataException.Read(store.DataDir, () => store._records.FindById(recordId));
+            Applied[recordId] = doc;
+            return doc is null ? null : SnapshotBson.FromBson(doc);
+        }
+
+        /// <summary>Each record this batch read, as LiteDB holds it (null: new): the apply toggles it out of the digest without reading it again.</summary>
+        public Dictionary<string, BsonDocument?> Applied { get; } = new(StringComparer.Ordinal);
+
+        public LedgerEntry? EntryAt(long seq) =>
+            Entries.Count > 0 && seq >= Entries[0].Seq && seq - Entries[0].Seq < Entries.Count ? Entries[(int)(seq - Entries[0].Seq)] : null;
+
+        public string NextRecordId(RecordType type, int year)
+        {
+            var key = RecordIdAllocator.CounterKey(type, year);
+            if (!_taken.TryGetValue(key, out var n) && !Counters.TryGetValue(key, out n))
+            {
+                n = store.StoredCounter(key);
+            }
+            _taken[key] = ++n;
+            var id = RecordIdAllocator.Format(key, n);
+            _allocated.Add(id);
+            return id;
+        }
+
+        private readonly HashSet<string> _allocated = new(StringComparer.Ordinal);
+
+        // Numbers handed to the builder running now: they count only once its entry is accepted.
+        private readonly Dictionary<string, long> _taken = new(StringComparer.Ordinal);
+
+        /// <summary>The running builder returned an entry: its numbers and side writes count.</summary>
+        public void Accept()
+        {
+            foreach (var (key, n) in _taken)
+            {
+                Counters[key] = n;
+            }
+            _taken.Clear();
+            Side.Accept();
+        }
+
+        /// <summary>The running builder threw or returned nothing: its numbers and side writes are dropped.</summary>
+        public void Reject()
+        {
+            _taken.Clear();
+            Side.Discard();
+        }
+    }
+
+    /// <summary>The side-write batch of the running builder (Accounts/UserStore writes the <c>users</c> collection through it).</summary>
+    internal static SideWrites SideWritesOf(ILedgerView view) =>
+        view is BatchView batch ? batch.Side : throw new InvalidOperationException("side writes are made only from inside an append's builder");
+}
