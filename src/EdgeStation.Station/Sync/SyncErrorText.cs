@@ -10,7 +10,7 @@ public static class SyncErrorText
 {
     public static string Describe(Exception ex, Uri endpoint)
     {
-        for (Exception? e = ex; e is not null; e = e.InnerException)
+        foreach (var e in Causes(ex))
         {
             switch (e)
             {
@@ -22,6 +22,14 @@ public static class SyncErrorText
                     return $"cannot resolve the center's host {endpoint.Host} (DNS, or no uplink)";
                 case SocketException s:
                     return $"cannot reach the center at {endpoint}: {s.SocketErrorCode} (check the uplink)";
+                case HttpIOException { HttpRequestError: HttpRequestError.InvalidResponse or HttpRequestError.ResponseEnded }:
+                case HttpRequestException { HttpRequestError: HttpRequestError.InvalidResponse or HttpRequestError.ResponseEnded or HttpRequestError.HttpProtocolError }:
+                // The same event seen from another point of the connection setup (runtime 10.0.12 words it so).
+                case not null when e.Message.Contains("did not complete the HTTP/2 handshake", StringComparison.Ordinal):
+                    // Under TLS 1.3 the center judges the client certificate after the client thinks the handshake is done:
+                    // a refused certificate shows here as a connection closed before HTTP/2 began.
+                    return $"the center at {endpoint} closed the connection before HTTP/2 began: most likely it refused this station's certificate " +
+                        "(revoked, replaced by a newer enrollment, or unknown to it); ask the center's admin, and provision a new bundle if one was issued";
                 case TimeoutException or OperationCanceledException:
                     return $"the center at {endpoint} did not answer in time (slow or broken uplink)";
                 default:
@@ -31,6 +39,22 @@ public static class SyncErrorText
         return ex is RpcException rpc
             ? $"the center at {endpoint} answered {rpc.StatusCode}: {rpc.Status.Detail}"
             : $"push to {endpoint} failed: {ex.Message}";
+    }
+
+    // gRPC keeps the transport's exception in the status (DebugException), not always as the inner exception.
+    private static IEnumerable<Exception> Causes(Exception ex)
+    {
+        for (Exception? e = ex; e is not null; e = e.InnerException)
+        {
+            yield return e;
+            if (e is RpcException { Status.DebugException: { } debug })
+            {
+                foreach (var d in Causes(debug))
+                {
+                    yield return d;
+                }
+            }
+        }
     }
 
     public static string Refused(Ack ack) => $"the center refused envelope {ack.Seq}: " + ack.Reason switch

@@ -39,6 +39,7 @@ public sealed class TestCenter : IAsyncDisposable
         using var withKey = serverCert.CopyWithPrivateKey(serverKey);
         var server = X509CertificateLoader.LoadPkcs12(withKey.Export(X509ContentType.Pkcs12), null);
         var trusted = ca.Certificate;
+        var ingest = new Ingest();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(k =>
@@ -50,11 +51,12 @@ public sealed class TestCenter : IAsyncDisposable
                 {
                     h.ServerCertificate = server;
                     h.ClientCertificateMode = ClientCertificateMode.RequireCertificate;
-                    h.ClientCertificateValidation = (cert, _, _) => ChainsTo(cert, trusted);
+                    h.ClientCertificateValidation = (cert, _, _) =>
+                        ChainsTo(cert, trusted) && !ingest.Revoked.Contains(cert.GetNameInfo(X509NameType.SimpleName, false));
                 });
             });
         });
-        var ingest = new Ingest();
+
         builder.Services.AddGrpc();
         builder.Services.AddSingleton(ingest);
         var app = builder.Build();
@@ -90,6 +92,8 @@ public sealed class TestCenter : IAsyncDisposable
 
         /// <summary>Answer each batch of this many envelopes in reverse order (acks out of order), 1 = in order.</summary>
         public int ReverseBatch { get; set; } = 1;
+        /// <summary>Stations whose certificate the handshake refuses, as a revocation does.</summary>
+        public ConcurrentBag<string> Revoked { get; } = [];
         /// <summary>Send every ack twice.</summary>
         public bool AckTwice { get; set; }
         /// <summary>Refuse this seq (center unavailable) instead of storing it.</summary>
