@@ -42,12 +42,29 @@ public sealed partial class LedgerStore
     }
 
     /// <summary>
-    /// A read-only store (a command, alone with the file): the records in pages of <see cref="ScanPage"/> by id, a fresh LiteDB
-    /// instance between pages once the scan is large, so its page cache never holds more than a page's worth.
+    /// A read-only store (a command, alone with the file): the records through <see cref="ScanPaged"/>, a type filter applied
+    /// as they come.
     /// </summary>
     private IEnumerable<BsonDocument> ScanReadOnly(RecordType? type)
     {
         var typeName = type is { } t ? RecordTypeNames.Name(t) : null;
+        foreach (var doc in ScanPaged())
+        {
+            if (typeName is null || (doc["type"].IsString && doc["type"].AsString == typeName))
+            {
+                yield return doc;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Every record in id order, <see cref="ScanPage"/> at a time, with a fresh LiteDB instance (and its garbage collected)
+    /// between pages once the collection is large: LiteDB 5's page cache keeps every page it read, unbounded (LiteDB issue
+    /// #2813), so a whole scan would hold the whole file. Only where nothing else uses the instance: a read-only store, or
+    /// the open before the writer starts.
+    /// </summary>
+    private IEnumerable<BsonDocument> ScanPaged()
+    {
         var large = _records.Count() > ReleaseCacheAbove;
         BsonValue after = BsonValue.MinValue;
         while (true)
@@ -55,10 +72,7 @@ public sealed partial class LedgerStore
             var page = _records.Find(Query.GT("_id", after), limit: ScanPage).ToList();
             foreach (var doc in page)
             {
-                if (typeName is null || (doc["type"].IsString && doc["type"].AsString == typeName))
-                {
-                    yield return doc;
-                }
+                yield return doc;
             }
             if (page.Count < ScanPage)
             {
@@ -67,7 +81,9 @@ public sealed partial class LedgerStore
             after = page[^1]["_id"];
             if (large)
             {
+                page.Clear();
                 Rebind();
+                GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
             }
         }
     }
@@ -248,6 +264,9 @@ public sealed partial class LedgerStore
 
     /// <summary>Streams the chain in seq order as stored (then what an unapplied batch holds), for verify and export.</summary>
     public IEnumerable<LedgerEntry> Entries() => EntriesAfter(0);
+
+    /// <summary>The entries after <paramref name="afterSeq"/>, in seq order (the sync outbox's ledger digests resume from a cursor).</summary>
+    public IEnumerable<LedgerEntry> Entries(long afterSeq) => EntriesAfter(Math.Max(0, afterSeq));
 
     private IEnumerable<LedgerEntry> EntriesAfter(long seq)
     {

@@ -87,7 +87,7 @@ public sealed partial class LedgerStore
     private StateDigest Recompute()
     {
         var digest = new StateDigest();
-        foreach (var doc in _records.FindAll())
+        foreach (var doc in ScanPaged())
         {
             digest.ToggleRecord(doc);
         }
