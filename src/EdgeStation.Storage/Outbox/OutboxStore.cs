@@ -197,8 +197,9 @@ public sealed class OutboxStore : IDisposable
         _state = next;
         try
         {
-            // LiteDB writes its log from a background thread: the checkpoint waits for it, copies the log into
-            // outbox.db and fsyncs, so what the caller is told is stored is on disk. Failing here, the entry and the
+            // LiteDB 5.0.21's commit writes its log but never fsyncs it; the checkpoint copies the log into outbox.db and
+            // fsyncs that file (strace: one fsync of the data file per checkpoint, docs/ledger.md), so what the caller is
+            // told is stored is on disk. Failing here, the entry and the
             // cursor are committed together all the same: a producer that tries again reads the moved cursor.
             _db.Checkpoint();
         }
