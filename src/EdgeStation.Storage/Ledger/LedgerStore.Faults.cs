@@ -280,12 +280,7 @@ public sealed partial class LedgerStore
         {
             // LiteDB closed itself after the failure; nothing more to release.
         }
-        var db = new LiteDatabase(new ConnectionString
-        {
-            Filename = Path.Combine(DataDir, FileName),
-            Connection = ConnectionType.Direct,
-        });
-        Bind(db); // the head stays the acknowledged one: what LiteDB lacks of it is in the journal and the unapplied batch
+        Bind(NewDatabase()); // the head stays the acknowledged one: what LiteDB lacks of it is in the journal and the unapplied batch
         _dbDead = false;
     }
 

@@ -304,9 +304,13 @@ public sealed partial class LedgerStore
         {
             var unapplied = _unapplied;
             var history = StoredDataException.Read(DataDir, () => WithUnapplied(EntriesOf(recordId), unapplied, recordId));
-            if (StoredDataException.Read(DataDir, () => FoldsIntoStored(recordId, history, unapplied)) || attempt == 3)
+            if (attempt == 3)
             {
-                return attempt < 3 ? history : StoredDataException.Read(DataDir, () => WholeHistory(recordId, history, unapplied));
+                return StoredDataException.Read(DataDir, () => WholeHistory(recordId, history, unapplied));
+            }
+            if (StoredDataException.Read(DataDir, () => FoldsIntoStored(recordId, history, unapplied)))
+            {
+                return history;
             }
         }
     }

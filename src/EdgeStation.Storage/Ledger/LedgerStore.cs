@@ -57,13 +57,7 @@ public sealed partial class LedgerStore : IDisposable
         }
         var last = _ledger.Find(Query.All(Query.Descending), limit: 1).FirstOrDefault();
         _head = last is null ? LedgerHead.Empty : new LedgerHead(last["_id"].AsInt64, last["hash"].AsString);
-        ProveState(check, writable: !readOnly);
-        if (_records.Count() > ReleaseCacheAbove)
-        {
-            // The proof read every record, and LiteDB 5's page cache keeps every page it read, unbounded (LiteDB issue
-            // #2813): tens of megabytes at 100,000 records that nothing reads again soon. A fresh instance starts empty.
-            Rebind();
-        }
+        ProveState(check, writable: !readOnly); // reads the records through ScanPaged: LiteDB's cache stays one page deep
         if (!readOnly)
         {
             _journal = LedgerJournal.Open(dataDir);
@@ -92,13 +86,16 @@ public sealed partial class LedgerStore : IDisposable
     private void Rebind()
     {
         _db.Dispose();
-        Bind(new LiteDatabase(new ConnectionString
-        {
-            Filename = Path.Combine(DataDir, FileName),
-            Connection = ConnectionType.Direct,
-            ReadOnly = _readOnly,
-        }));
+        Bind(NewDatabase());
     }
+
+    /// <summary>A fresh LiteDB instance over station.db, as this store opened it (after a page of a scan, or a failed write).</summary>
+    private LiteDatabase NewDatabase() => new(new ConnectionString
+    {
+        Filename = Path.Combine(DataDir, FileName),
+        Connection = ConnectionType.Direct,
+        ReadOnly = _readOnly,
+    });
 
     [System.Diagnostics.CodeAnalysis.MemberNotNull(nameof(_db), nameof(_ledger), nameof(_records), nameof(_counters), nameof(_requests), nameof(_state))]
     private void Bind(LiteDatabase db)
