@@ -62,15 +62,7 @@ public class AppendBenchmarks
         var e = _template!;
         _bare!.BeginTrans();
         var seq = ++_bareSeq;
-        var id = _bareLedger!.Insert(new BsonDocument
-        {
-            ["_id"] = seq,
-            ["recordId"] = BareRecordId(seq), // distinct, like the ledger's: equal keys would make the index walk a chain
-            ["content"] = e.Content,
-            ["digest"] = e.ContentDigest,
-            ["prev"] = e.PrevHash,
-            ["hash"] = e.Hash,
-        });
+        var id = _bareLedger!.Insert(BareEntry(seq, e));
         _bare.Commit();
         return id;
     }
@@ -85,6 +77,17 @@ public class AppendBenchmarks
     }
 
     internal static string BareRecordId(long seq) => "DS-2026-" + seq.ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The floors' document: a ledger entry's fields under seq <paramref name="seq"/>, as the ledger stores one.</summary>
+    internal static BsonDocument BareEntry(long seq, LedgerEntry e) => new()
+    {
+        ["_id"] = seq,
+        ["recordId"] = BareRecordId(seq), // distinct, like the ledger's: equal keys would make the index walk a chain
+        ["content"] = e.Content,
+        ["digest"] = e.ContentDigest,
+        ["prev"] = e.PrevHash,
+        ["hash"] = e.Hash,
+    };
 
     private AppendResult Add() => AddDispute(_store!, _commands!);
 
@@ -158,15 +161,7 @@ public class GroupCommitBenchmarks
         for (var i = 0; i < Burst; i++)
         {
             var seq = ++_bareSeq;
-            _bareLedger!.Insert(new BsonDocument
-            {
-                ["_id"] = seq,
-                ["recordId"] = AppendBenchmarks.BareRecordId(seq),
-                ["content"] = e.Content,
-                ["digest"] = e.ContentDigest,
-                ["prev"] = e.PrevHash,
-                ["hash"] = e.Hash,
-            });
+            _bareLedger!.Insert(AppendBenchmarks.BareEntry(seq, e));
         }
         _bare.Commit();
         return Burst;

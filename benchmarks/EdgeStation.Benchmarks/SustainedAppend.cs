@@ -102,15 +102,7 @@ public static class SustainedAppend
             for (var i = 0; i < batch; i++)
             {
                 seq++;
-                ledger.Insert(new BsonDocument
-                {
-                    ["_id"] = seq,
-                    ["recordId"] = AppendBenchmarks.BareRecordId(seq),
-                    ["content"] = template.Content,
-                    ["digest"] = template.ContentDigest,
-                    ["prev"] = template.PrevHash,
-                    ["hash"] = template.Hash,
-                });
+                ledger.Insert(AppendBenchmarks.BareEntry(seq, template));
             }
             db.Commit();
         }
