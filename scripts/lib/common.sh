@@ -25,7 +25,8 @@ ES_APT_QEMU=(qemu-user-static libssl3:arm64)
 # What the tests themselves run: EdgeStation.Station.Tests (Audit) checks exports with
 # scripts/verify-export.py, the auditor's independent verifier.
 # python3: the independent ledger checker; chromium + a CJK font: the kiosk end-to-end tests (Playwright drives Debian's Chromium).
-ES_APT_TEST=(python3 chromium fonts-wqy-microhei)
+# ffmpeg (with ffprobe): EdgeStation.Vision.Tests decode the pedestrian clip and generated videos through it.
+ES_APT_TEST=(python3 chromium fonts-wqy-microhei ffmpeg)
 
 # The Debian release the station runs (Raspberry Pi OS / Debian 12 bookworm ship glibc 2.36).
 # publish.sh refuses a binary that needs a newer glibc than this.
