@@ -59,13 +59,12 @@ public sealed partial class LedgerStore
 
     /// <summary>
     /// Every record in id order, <see cref="ScanPage"/> at a time, with a fresh LiteDB instance (and its garbage collected)
-    /// between pages once the collection is large: LiteDB 5's page cache keeps every page it read, unbounded (LiteDB issue
+    /// between pages: LiteDB 5's page cache keeps every page it read, unbounded (LiteDB issue
     /// #2813), so a whole scan would hold the whole file. Only where nothing else uses the instance: a read-only store, or
     /// the open before the writer starts.
     /// </summary>
     private IEnumerable<BsonDocument> ScanPaged()
     {
-        var large = _records.Count() > ReleaseCacheAbove;
         BsonValue after = BsonValue.MinValue;
         while (true)
         {
@@ -79,12 +78,10 @@ public sealed partial class LedgerStore
                 yield break;
             }
             after = page[^1]["_id"];
-            if (large)
-            {
-                page.Clear();
-                Rebind();
-                GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
-            }
+            // More pages follow: drop this page's cache (no Count() first: counting 100,000 records alone filled ~20 MB of it).
+            page.Clear();
+            Rebind();
+            GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
         }
     }
 

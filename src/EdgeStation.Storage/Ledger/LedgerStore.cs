@@ -77,11 +77,10 @@ public sealed partial class LedgerStore : IDisposable
 
     public string DataDir { get; }
 
-    /// <summary>Records beyond which a whole read (the proof on open, a read-only scan) is followed by a fresh LiteDB instance.</summary>
-    internal const int ReleaseCacheAbove = 20_000;
-
     /// <summary>Records a read-only scan reads between fresh LiteDB instances (bounded memory for `records list`).</summary>
-    internal const int ScanPage = 5_000;
+    // 1,000, not 5,000: each record sits on a page of its own (~8 KB of cache each); AOT `records show` at 100,000 records
+    // peaked at 120 MB with 5,000 and Count(), 61 MB with 1,000 and no Count(), and ran in 1.7 s instead of 5.3 s.
+    internal const int ScanPage = 1_000;
 
     private void Rebind()
     {
