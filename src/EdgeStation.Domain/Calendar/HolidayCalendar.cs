@@ -40,6 +40,9 @@ public sealed class HolidayCalendar
         : today.Month >= 11 && !HasScheduleFor(today.Year + 1) ? today.Year + 1
         : null;
 
+    /// <summary>The listed day (a rest day or a make-up workday), or null for a day that follows the normal week.</summary>
+    public HolidayDay? Find(DateOnly day) => _days.GetValueOrDefault(day);
+
     public bool IsWorkingDay(DateOnly day) =>
         _days.TryGetValue(day, out var listed)
             ? listed.IsWorkday
