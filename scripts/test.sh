@@ -220,7 +220,12 @@ else
             fi
             if [[ $f -gt 0 ]]; then
                 tests_status="FAILED"
-                grep -E '^\s+Failed [^ ]' "$logs/test-$name.log" | head -n 20 | sed 's/^\s*/     /'
+                # Each failed test with the first lines of its message: a flaky failure must be readable from the CI log alone.
+                awk '{ line = $0; sub(/^[[:space:]]+/, "", line) }
+                     /^[[:space:]]+Failed [^ ]/ { print "     " line; msg = 0; next }
+                     /^[[:space:]]+Error Message:/ { msg = 1; shown = 0; next }
+                     /^[[:space:]]+Stack Trace:/ { msg = 0; next }
+                     msg && shown < 6 && line != "" { print "         " line; shown++ }' "$logs/test-$name.log" | head -n 60
             fi
             if [[ $trx_ok -eq 0 || $hung -eq 1 || ( $trc -ne 0 && $f -eq 0 ) ]]; then
                 # A crash, a hang or a run that wrote no TRX: count it, show why.

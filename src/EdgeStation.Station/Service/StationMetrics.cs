@@ -61,6 +61,17 @@ public sealed class StationMetrics
         sb.Append("edgestation_storage_recoveries_total ").Append(store.RecoveryCount.ToString(CultureInfo.InvariantCulture)).Append('\n');
         sb.Append("# HELP edgestation_storage_refused_appends_total Ledger appends refused or failed because of a fault.\n# TYPE edgestation_storage_refused_appends_total counter\n");
         sb.Append("edgestation_storage_refused_appends_total ").Append(store.RefusedAppendCount.ToString(CultureInfo.InvariantCulture)).Append('\n');
+        var writer = store.Stats;
+        sb.Append("# HELP edgestation_ledger_batches_total Group commits the ledger writer made (one journal fsync each).\n# TYPE edgestation_ledger_batches_total counter\n");
+        sb.Append("edgestation_ledger_batches_total ").Append(writer.Batches.ToString(CultureInfo.InvariantCulture)).Append('\n');
+        sb.Append("# HELP edgestation_ledger_entries_total Entries those group commits held.\n# TYPE edgestation_ledger_entries_total counter\n");
+        sb.Append("edgestation_ledger_entries_total ").Append(writer.Entries.ToString(CultureInfo.InvariantCulture)).Append('\n');
+        sb.Append("# HELP edgestation_ledger_writer_seconds_total Time the ledger writer spent per step of the group commit.\n# TYPE edgestation_ledger_writer_seconds_total counter\n");
+        foreach (var stage in Enum.GetValues<WriterStage>())
+        {
+            sb.Append("edgestation_ledger_writer_seconds_total{stage=\"").Append(stage.ToString().ToLowerInvariant()).Append("\"} ")
+              .Append(F(writer.Time(stage).TotalSeconds)).Append('\n');
+        }
         sb.Append("# HELP edgestation_records Records in the ledger by type (voided included).\n# TYPE edgestation_records gauge\n");
         foreach (var type in RecordTypeNames.All)
         {

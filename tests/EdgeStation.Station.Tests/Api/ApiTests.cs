@@ -130,6 +130,14 @@ public sealed class ApiTests : OfficialApiTest
         Assert.Contains("edgestation_http_requests_total{route=\"/api/records/{id}\",method=\"GET\",status=\"404\"} 1", text, StringComparison.Ordinal);
         Assert.Contains("edgestation_ledger_head_seq 4", text, StringComparison.Ordinal); // station, 2 accounts, 1 dispute
         Assert.Contains("edgestation_logins_total{result=\"success\"} 2", text, StringComparison.Ordinal);
+        // The writer's steps: the dispute went through a group commit, so the entries counter and the journal's time moved.
+        var entries = System.Text.RegularExpressions.Regex.Match(text, @"^edgestation_ledger_entries_total (\d+)$", System.Text.RegularExpressions.RegexOptions.Multiline);
+        Assert.True(entries.Success && long.Parse(entries.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) >= 1, text);
+        foreach (var stage in new[] { "build", "journal", "acknowledge", "apply", "commit", "checkpoint" })
+        {
+            Assert.Matches($"(?m)^edgestation_ledger_writer_seconds_total{{stage=\"{stage}\"}} [0-9.]+$", text);
+        }
+        Assert.DoesNotMatch("(?m)^edgestation_ledger_writer_seconds_total{stage=\"journal\"} 0$", text);
     }
 
     [Fact]

@@ -163,6 +163,33 @@ public sealed class SyncPusherTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_center_that_resets_the_connection_as_it_starts_is_named_in_words_not_as_a_broken_uplink()
+    {
+        // What a center refusing the certificate looks like when the station's first bytes race its close: a reset.
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        var resetter = Task.Run(async () =>
+        {
+            using var socket = await listener.AcceptSocketAsync();
+            await socket.ReceiveAsync(new byte[512], System.Net.Sockets.SocketFlags.None); // the ClientHello
+            socket.LingerState = new System.Net.Sockets.LingerOption(true, 0); // close with RST, not FIN
+            socket.Close();
+        });
+        var bundle = StationBundle.Issue(_center.Authority, "dongshan", "东山村", new Uri($"https://127.0.0.1:{port}"), T0);
+        using var outbox = Outbox();
+        outbox.Enqueue(OutboxKind.HourlySummary, Hourly(0));
+
+        var report = await new SyncPusher(outbox, _clock).PushOnceAsync(bundle, CancellationToken.None);
+        await resetter;
+
+        output.WriteLine(report.Error);
+        Assert.False(report.Ok);
+        Assert.Contains("refused this station's certificate", report.Error, StringComparison.Ordinal);
+        Assert.Equal(1, outbox.Status().Depth);
+    }
+
+    [Fact]
     public void Outbox_kinds_are_the_wire_kinds()
     {
         Assert.Equal((int)EnvelopeKind.HourlySummary, (int)OutboxKind.HourlySummary);
