@@ -1,5 +1,5 @@
-using EdgeStation.Domain.Doors;
 using EdgeStation.Domain.Calendar;
+using EdgeStation.Domain.Doors;
 using EdgeStation.Domain.Records;
 using EdgeStation.Domain.Schedules;
 
