@@ -26,7 +26,9 @@ ES_APT_QEMU=(qemu-user-static libssl3:arm64)
 # scripts/verify-export.py, the auditor's independent verifier.
 # python3: the independent ledger checker; chromium + a CJK font: the kiosk end-to-end tests (Playwright drives Debian's Chromium).
 # ffmpeg (with ffprobe): EdgeStation.Vision.Tests decode the pedestrian clip and generated videos through it.
-ES_APT_TEST=(python3 chromium fonts-wqy-microhei ffmpeg)
+# postgresql-15: EdgeStation.Center.Tests start their own server from /usr/lib/postgresql/15/bin (initdb + pg_ctl on a
+# private port and folder, as the package's `postgres` user when run as root); the Debian cluster on 5432 is not used.
+ES_APT_TEST=(python3 chromium fonts-wqy-microhei ffmpeg postgresql-15)
 
 # The Debian release the station runs (Raspberry Pi OS / Debian 12 bookworm ship glibc 2.36).
 # publish.sh refuses a binary that needs a newer glibc than this.

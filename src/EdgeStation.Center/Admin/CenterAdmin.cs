@@ -10,7 +10,7 @@ namespace EdgeStation.Center.Admin;
 /// The command line runs it directly when the center is stopped, and through the running center otherwise, so
 /// a revocation reaches the very next handshake.
 /// </summary>
-public sealed class CenterAdmin(CenterStore store, CenterAuthority authority, TimeProvider time) : ICenterAdmin
+public sealed class CenterAdmin(ICenterStore store, CenterAuthority authority, TimeProvider time) : ICenterAdmin
 {
     /// <summary>A station with no contact for this long is stale (hourly summaries: several missed in a row).</summary>
     public static readonly TimeSpan DefaultStaleAfter = TimeSpan.FromHours(6);

@@ -14,7 +14,7 @@ public static class AlertsCommand
         var list = new Command("list", "list open alerts (exit 1 when any is open)") { all };
         list.SetAction(p =>
         {
-            using var access = CenterAccess.Open(o.ResolveDataDir(p, ctx), ctx);
+            using var access = CenterAccess.Open(o.ResolveDataDir(p, ctx), o.ResolveDatabase(p, ctx), ctx);
             var alerts = access.Admin.Alerts(p.GetValue(all));
             if (p.GetValue(o.Json))
             {
@@ -40,7 +40,7 @@ public static class AlertsCommand
         resolve.SetAction(p =>
         {
             var who = p.GetValue(by)?.Trim() is { Length: > 0 } given ? given : "cli:" + (ctx.Environment("SUDO_USER") ?? ctx.Environment("USER") ?? "unknown");
-            using var access = CenterAccess.Open(o.ResolveDataDir(p, ctx), ctx);
+            using var access = CenterAccess.Open(o.ResolveDataDir(p, ctx), o.ResolveDatabase(p, ctx), ctx);
             var alert = access.Admin.Resolve(p.GetValue(id), who) ?? throw new UsageException($"no alert {p.GetValue(id)} ('alerts list --all' shows them)");
             ctx.Out.WriteLine($"resolved: {Line(alert)}");
             return ExitCodes.Ok;

@@ -25,7 +25,7 @@ public static class AnchorCommand
                 throw new UsageException($"'{text}' is not an anchor: it is SEQ:HASH, a number from 1 and 64 hex digits, as printed on the monthly report");
             }
             var id = p.GetValue(station)!.Trim();
-            using var access = CenterAccess.Open(o.ResolveDataDir(p, ctx), ctx);
+            using var access = CenterAccess.Open(o.ResolveDataDir(p, ctx), o.ResolveDatabase(p, ctx), ctx);
             var check = access.Admin.CheckAnchor(id, seq, parts[1].ToLowerInvariant());
             switch (check.Verdict)
             {

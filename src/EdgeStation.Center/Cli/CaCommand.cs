@@ -25,7 +25,7 @@ public static class CaCommand
             {
                 throw new UsageException($"a CA already exists in {Path.Combine(dataDir, AuthorityFiles.Folder)}: every enrolled station trusts it, so it is never replaced (move the folder aside yourself to start over)");
             }
-            using (var store = CenterStore.Open(dataDir, mustExist: false))
+            using (var store = CenterStores.Open(dataDir, o.ResolveDatabase(p, ctx), mustExist: false, ctx.Time))
             using (var authority = AuthorityFiles.Init(dataDir, centerName, ctx.Time.GetUtcNow()))
             {
                 ctx.Out.WriteLine($"CA created in {Path.Combine(dataDir, AuthorityFiles.Folder)} (key 0600: back it up, keep it on this server)");

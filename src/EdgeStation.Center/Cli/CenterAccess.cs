@@ -20,7 +20,8 @@ public sealed class CenterAccess : IDisposable
 
     public ICenterAdmin Admin { get; }
 
-    public static CenterAccess Open(string dataDir, CenterContext ctx)
+    /// <param name="database">PostgreSQL connection string, or null for the embedded store.</param>
+    public static CenterAccess Open(string dataDir, string? database, CenterContext ctx)
     {
         if (AdminClient.Find(dataDir) is { } running)
         {
@@ -29,7 +30,7 @@ public sealed class CenterAccess : IDisposable
         var authority = AuthorityFiles.Load(dataDir);
         try
         {
-            var store = CenterStore.Open(dataDir, mustExist: true);
+            var store = CenterStores.Open(dataDir, database, mustExist: true, ctx.Time);
             return new CenterAccess(new CenterAdmin(store, authority, ctx.Time), store, authority);
         }
         catch

@@ -25,9 +25,10 @@ public static class DemoCommand
             {
                 throw new UsageException("--port must be 0-65535");
             }
-            Prepare(dataDir, ctx);
+            var database = o.ResolveDatabase(p, ctx);
+            Prepare(dataDir, database, ctx);
             var options = new CenterRunOptions([new Uri("https://127.0.0.1:0")], dashboardPort, []);
-            CenterService.Serve(dataDir, options, ctx, addresses =>
+            CenterService.Serve(dataDir, database, options, ctx, addresses =>
             {
                 var stations = new Uri(addresses.Single(a => a.StartsWith("https://", StringComparison.Ordinal)));
                 foreach (var line in DemoVillages.Push(dataDir, stations, ctx.Time.GetUtcNow()).GetAwaiter().GetResult())
@@ -44,14 +45,14 @@ public static class DemoCommand
     }
 
     /// <summary>The CA and the three villages, made once; a second demo reuses them (and its pushes are acked as duplicates).</summary>
-    private static void Prepare(string dataDir, CenterContext ctx)
+    private static void Prepare(string dataDir, string? database, CenterContext ctx)
     {
         if (!AuthorityFiles.Exists(dataDir))
         {
-            using var store = CenterStore.Open(dataDir, mustExist: false);
+            using var store = CenterStores.Open(dataDir, database, mustExist: false, ctx.Time);
             using var authority = AuthorityFiles.Init(dataDir, "演示镇综治中心", ctx.Time.GetUtcNow());
         }
-        using var access = CenterAccess.Open(dataDir, ctx);
+        using var access = CenterAccess.Open(dataDir, database, ctx);
         var folder = Path.Combine(dataDir, "bundles");
         AuthorityFiles.CreateOwnerOnlyFolder(folder);
         foreach (var (id, name) in DemoVillages.All)

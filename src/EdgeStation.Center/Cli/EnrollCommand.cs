@@ -36,7 +36,7 @@ public static class EnrollCommand
             {
                 throw new UsageException($"{path} exists: a bundle holds a private key, so it is never overwritten (move it aside or give --output)");
             }
-            using var access = CenterAccess.Open(o.ResolveDataDir(p, ctx), ctx);
+            using var access = CenterAccess.Open(o.ResolveDataDir(p, ctx), o.ResolveDatabase(p, ctx), ctx);
             var result = access.Admin.Enroll(id, village, url);
             try
             {

@@ -12,7 +12,7 @@ public static class RevokeCommand
         command.SetAction(p =>
         {
             var id = p.GetValue(station)!.Trim();
-            using var access = CenterAccess.Open(o.ResolveDataDir(p, ctx), ctx);
+            using var access = CenterAccess.Open(o.ResolveDataDir(p, ctx), o.ResolveDatabase(p, ctx), ctx);
             if (!access.Admin.Revoke(id))
             {
                 throw new UsageException($"no station '{id}' is enrolled here ('stations list' shows them)");

@@ -34,7 +34,7 @@ public static class RunCommand
             {
                 throw new UsageException("--admin-port must be 0-65535");
             }
-            CenterService.Serve(o.ResolveDataDir(p, ctx), new CenterRunOptions(listen, port, p.GetValue(serverNames) ?? []), ctx, null);
+            CenterService.Serve(o.ResolveDataDir(p, ctx), o.ResolveDatabase(p, ctx), new CenterRunOptions(listen, port, p.GetValue(serverNames) ?? []), ctx, null);
             return ExitCodes.Ok;
         });
         return run;

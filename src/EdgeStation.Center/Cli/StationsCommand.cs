@@ -24,7 +24,7 @@ public static class StationsCommand
             {
                 throw new UsageException("--stale-hours must be at least 1");
             }
-            using var access = CenterAccess.Open(o.ResolveDataDir(p, ctx), ctx);
+            using var access = CenterAccess.Open(o.ResolveDataDir(p, ctx), o.ResolveDatabase(p, ctx), ctx);
             var stations = access.Admin.Stations(TimeSpan.FromHours(hours));
             if (p.GetValue(o.Json))
             {

@@ -24,7 +24,7 @@ namespace EdgeStation.Center.Hosting;
 /// </summary>
 public static class CenterHost
 {
-    public static WebApplication Build(CenterRunOptions options, CenterStore store, CenterAuthority authority, TimeProvider time, string adminToken)
+    public static WebApplication Build(CenterRunOptions options, ICenterStore store, CenterAuthority authority, TimeProvider time, string adminToken)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Host.UseSystemd();
@@ -89,19 +89,19 @@ public static class CenterHost
             await next(http);
         });
         app.MapGrpcService<StationSyncService>();
-        app.MapGet("/healthz", (CenterStore s) =>
+        app.MapGet("/healthz", (ICenterStore s) =>
         {
             s.AllStations();
             return Results.Text("ok\n");
         });
-        app.MapGet("/metrics", (CenterMetrics metrics, CenterAdmin admin, CenterStore s) =>
+        app.MapGet("/metrics", (CenterMetrics metrics, CenterAdmin admin, ICenterStore s) =>
         {
             var stations = admin.Stations();
             return Results.Text(metrics.Text(stations.Count, stations.Count(v => v.Stale && !v.Revoked), s.AlertList().Count), "text/plain; version=0.0.4");
         });
         app.MapAdmin(adminToken);
         // Read-only figures (nothing personal) on the loopback port; accounts come with a LAN listener (docs/center.md).
-        app.MapGet("/", (int? stale, CenterAdmin admin, CenterStore s) =>
+        app.MapGet("/", (int? stale, CenterAdmin admin, ICenterStore s) =>
         {
             var staleAfter = stale is > 0 and <= 24 * 30 ? TimeSpan.FromHours(stale.Value) : CenterAdmin.DefaultStaleAfter;
             return Results.Content(DashboardPage.Render(admin.Stations(staleAfter), s.AlertList(), staleAfter, time.GetUtcNow(), options.TimeZone), "text/html; charset=utf-8");

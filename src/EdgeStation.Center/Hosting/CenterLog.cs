@@ -24,6 +24,6 @@ internal static partial class CenterLog
     [LoggerMessage(6, LogLevel.Warning, "station {Station} sent envelope {Seq} again with different contents; the first is kept")]
     public static partial void ConflictingDuplicate(ILogger logger, string station, ulong seq);
 
-    [LoggerMessage(7, LogLevel.Information, "center listening on {Urls} (admin on {Admin}); {Stations} stations enrolled")]
-    public static partial void Listening(ILogger logger, string urls, string admin, int stations);
+    [LoggerMessage(7, LogLevel.Information, "center listening on {Urls} (admin on {Admin}); {Stations} stations enrolled; data in {Store}")]
+    public static partial void Listening(ILogger logger, string urls, string admin, int stations, string store);
 }

@@ -17,10 +17,13 @@ namespace EdgeStation.Center.Hosting;
 public static class CenterService
 {
     /// <param name="afterStart">Runs once the center listens, with its addresses, before <see cref="CenterContext.Started"/>.</param>
-    public static void Serve(string dataDir, CenterRunOptions options, CenterContext ctx, Action<IReadOnlyList<string>>? afterStart)
+    /// <param name="database">PostgreSQL connection string, or null for the embedded store.</param>
+    public static void Serve(string dataDir, string? database, CenterRunOptions options, CenterContext ctx, Action<IReadOnlyList<string>>? afterStart)
     {
+        // Everything that can refuse (CA, store, schema migration) is opened before anything listens: the center
+        // never starts half-way.
         using var authority = AuthorityFiles.Load(dataDir);
-        using var store = CenterStore.Open(dataDir, mustExist: true);
+        using var store = CenterStores.Open(dataDir, database, mustExist: true, ctx.Time);
         var token = AdminRunFile.NewToken();
         using var app = CenterHost.Build(options, store, authority, ctx.Time, token);
         try
@@ -36,7 +39,7 @@ public static class CenterService
             var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.ToList();
             var admin = addresses.Single(a => a.StartsWith("http://", StringComparison.Ordinal));
             new AdminRunFile(new Uri(admin), token).Write(dataDir);
-            CenterLog.Listening(app.Services.GetRequiredService<ILogger<CenterAdmin>>(), string.Join(", ", addresses.Where(a => a != admin)), admin, store.AllStations().Count);
+            CenterLog.Listening(app.Services.GetRequiredService<ILogger<CenterAdmin>>(), string.Join(", ", addresses.Where(a => a != admin)), admin, store.AllStations().Count, store.Describe);
             afterStart?.Invoke(addresses);
             ctx.Started?.Invoke(addresses);
             app.WaitForShutdownAsync(ctx.Stop).GetAwaiter().GetResult();

@@ -9,7 +9,7 @@ namespace EdgeStation.Center.Hosting;
 /// authentication, naming an enrolled station, and that station's current certificate (not a retired one, not
 /// revoked). Read from the store at every handshake and again on every envelope, so a revocation takes effect at once.
 /// </summary>
-public sealed class StationAdmission(CenterStore store, X509Certificate2 ca, TimeProvider time, CenterMetrics metrics, ILogger<StationAdmission> logger)
+public sealed class StationAdmission(ICenterStore store, X509Certificate2 ca, TimeProvider time, CenterMetrics metrics, ILogger<StationAdmission> logger)
 {
     private static readonly System.Security.Cryptography.Oid ClientAuth = new("1.3.6.1.5.5.7.3.2");
 

@@ -14,7 +14,7 @@ namespace EdgeStation.Center.Ingest;
 /// reported, never dropped; summaries update the station's latest figures; digests go through
 /// <see cref="LedgerContinuity"/>. Everything an envelope changes is stored in one transaction before its ack.
 /// </summary>
-public sealed class IngestService(CenterStore store, TimeProvider time, CenterMetrics metrics, ILogger<IngestService> logger)
+public sealed class IngestService(ICenterStore store, TimeProvider time, CenterMetrics metrics, ILogger<IngestService> logger)
 {
     private readonly LedgerContinuity _continuity = new(store);
 
@@ -53,10 +53,14 @@ public sealed class IngestService(CenterStore store, TimeProvider time, CenterMe
                 var alerts = new List<AlertRow>();
                 store.InTransaction(() =>
                 {
+                    var station = store.Station(certifiedStationId) ?? throw new InvalidOperationException($"station {certifiedStationId} passed the handshake but is not enrolled");
+                    // What is already held, in one read; what this batch stores joins it, so a seq twice in one batch is a duplicate too.
+                    var held = new Dictionary<ulong, StoredEnvelope>(store.Envelopes(certifiedStationId, [.. toStore.Select(i => envelopes[i].Seq).Distinct()]));
                     foreach (var i in toStore)
                     {
-                        acks[i] = Store(certifiedStationId, envelopes[i], alerts);
+                        acks[i] = Store(ref station, held, envelopes[i], alerts);
                     }
+                    store.SaveStation(station);
                     return 0;
                 });
                 foreach (var a in alerts)
@@ -65,7 +69,7 @@ public sealed class IngestService(CenterStore store, TimeProvider time, CenterMe
                 }
                 metrics.AlertsRaised(alerts.Count);
             }
-            catch (Exception e) when (e is LiteException or IOException)
+            catch (Exception e) when (e is LiteException or IOException or System.Data.Common.DbException or TimeoutException)
             {
                 CenterLog.StoreFailed(logger, e, certifiedStationId, envelopes[toStore[0]].Seq);
                 foreach (var i in toStore)
@@ -82,11 +86,11 @@ public sealed class IngestService(CenterStore store, TimeProvider time, CenterMe
         return acks!;
     }
 
-    private Ack Store(string id, Envelope e, List<AlertRow> alerts)
+    private Ack Store(ref StationRow station, Dictionary<ulong, StoredEnvelope> heldEnvelopes, Envelope e, List<AlertRow> alerts)
     {
         var now = time.GetUtcNow();
-        var station = store.Station(id) ?? throw new InvalidOperationException($"station {id} passed the handshake but is not enrolled");
-        if (store.Envelope(id, e.Seq) is { } held)
+        var id = station.Id;
+        if (heldEnvelopes.TryGetValue(e.Seq, out var held))
         {
             var same = held.Kind == e.Kind && held.CreatedAtMs == e.CreatedAt && held.Payload.AsSpan().SequenceEqual(e.Payload.Span);
             if (!same)
@@ -98,7 +102,7 @@ public sealed class IngestService(CenterStore store, TimeProvider time, CenterMe
                         $"envelope {e.Seq} arrived again with different contents (kind {e.Kind}); the first one received is kept", now));
                 }
             }
-            store.SaveStation(station with { LastContact = now });
+            station = station with { LastContact = now };
             return Answer(id, e.Seq, AckStatus.Duplicate, same ? AckReason.None : AckReason.ConflictingDuplicate);
         }
 
@@ -122,13 +126,15 @@ public sealed class IngestService(CenterStore store, TimeProvider time, CenterMe
         {
             CenterLog.KeptUnknown(logger, id, e.Seq, e.Kind, e.ContractVersion, reason);
         }
-        store.InsertEnvelope(new StoredEnvelope(id, e.Seq, e.Kind, e.CreatedAt, e.ContractVersion, e.Payload.ToByteArray(), now, understood && reason == AckReason.None));
-        store.SaveStation(station with
+        var stored = new StoredEnvelope(id, e.Seq, e.Kind, e.CreatedAt, e.ContractVersion, e.Payload.ToByteArray(), now, understood && reason == AckReason.None);
+        store.InsertEnvelope(stored);
+        heldEnvelopes[e.Seq] = stored;
+        station = station with
         {
             LastContact = now,
             Envelopes = station.Envelopes + 1,
             KeptUnknown = station.KeptUnknown + (reason == AckReason.None ? 0 : 1),
-        });
+        };
         return Answer(id, e.Seq, reason == AckReason.None ? AckStatus.Accepted : AckStatus.KeptUnknownKind, reason);
     }
 

@@ -11,7 +11,7 @@ namespace EdgeStation.Center.Ingest;
 /// changes. Any break raises an alert naming station and seq; the first digest received for a seq is kept.
 /// Runs inside the ingest transaction.
 /// </summary>
-public sealed class LedgerContinuity(CenterStore store)
+public sealed class LedgerContinuity(ICenterStore store)
 {
     /// <summary>Stores the digests and returns the alerts they raised; the station's digest head moves forward.</summary>
     public IReadOnlyList<AlertRow> Apply(string stationId, LedgerDigests digests, DateTimeOffset at, ref StationRow station)
@@ -26,9 +26,16 @@ public sealed class LedgerContinuity(CenterStore store)
         }
         var alerts = new List<AlertRow>();
         var head = station.DigestHead;
+        if (entries.Count == 0)
+        {
+            station = station with { DigestHead = head };
+            return alerts;
+        }
+        // Everything the checks below read, in one query: the entries, the one before the first and the one after the last.
+        var known = new Dictionary<ulong, LedgerDigest>(store.Digests(stationId, entries[0].Seq - 1, entries[^1].Seq == ulong.MaxValue ? ulong.MaxValue : entries[^1].Seq + 1));
         foreach (var e in entries)
         {
-            if (store.Digest(stationId, e.Seq) is { } held)
+            if (known.TryGetValue(e.Seq, out var held))
             {
                 if (!held.ContentDigest.Equals(e.ContentDigest) || !held.Hash.Equals(e.Hash))
                 {
@@ -37,7 +44,7 @@ public sealed class LedgerContinuity(CenterStore store)
                 }
                 continue;
             }
-            var previous = e.Seq == 1 ? LedgerChain.Genesis.ToArray() : store.Digest(stationId, e.Seq - 1)?.Hash.ToByteArray();
+            var previous = e.Seq == 1 ? LedgerChain.Genesis.ToArray() : known.GetValueOrDefault(e.Seq - 1)?.Hash.ToByteArray();
             if (previous is null)
             {
                 var from = e.Seq - 1 > head ? head + 1 : e.Seq - 1;
@@ -50,8 +57,9 @@ public sealed class LedgerContinuity(CenterStore store)
                     $"ledger entry {e.Seq} does not follow entry {e.Seq - 1}: the hash chain breaks here (a forked or rewritten history)", at, alerts);
             }
             store.InsertDigest(stationId, e);
+            known[e.Seq] = e;
             // An entry that arrived earlier, out of order, must follow this one too.
-            if (store.Digest(stationId, e.Seq + 1) is { } next && !LedgerChain.Hash(next.Seq, e.Hash.Span, next.ContentDigest.Span).AsSpan().SequenceEqual(next.Hash.Span))
+            if (known.GetValueOrDefault(e.Seq + 1) is { } next && !LedgerChain.Hash(next.Seq, e.Hash.Span, next.ContentDigest.Span).AsSpan().SequenceEqual(next.Hash.Span))
             {
                 Raise(stationId, next.Seq, AlertKind.LedgerFork,
                     $"ledger entry {next.Seq} does not follow entry {e.Seq}: the hash chain breaks here (a forked or rewritten history)", at, alerts);

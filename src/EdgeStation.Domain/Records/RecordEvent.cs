@@ -16,6 +16,8 @@ public sealed record RecordEvent
     public const string UserType = "user";
     /// <summary>The entry type of an imported holiday schedule (Calendar/HolidayImports).</summary>
     public const string CalendarType = "calendar";
+    /// <summary>The entry type of door access rights given or taken (Doors/AccessCommands): persons, cards, PIN changes (never the PIN), levels, schedules.</summary>
+    public const string AccessType = "access";
     /// <summary>The entry type of work on the stored state itself: `records rebuild` re-deriving it from the ledger.</summary>
     public const string StateType = "state";
     public const string StateRecordId = "station:state";
@@ -34,8 +36,8 @@ public sealed record RecordEvent
     /// <summary>The client's idempotency key and request digest, when the write came with one (API, kiosk, CLI through the service).</summary>
     public RequestKey? Request { get; init; }
 
-    /// <summary>Whether entries of <paramref name="type"/> are record events that the projection folds (not station, account, calendar or state entries).</summary>
-    public static bool IsRecordEntry(string type) => type is not (StationType or UserType or CalendarType or StateType);
+    /// <summary>Whether entries of <paramref name="type"/> are record events that the projection folds (not station, account, calendar, access or state entries).</summary>
+    public static bool IsRecordEntry(string type) => type is not (StationType or UserType or CalendarType or AccessType or StateType);
 
     public static DateTimeOffset Truncate(DateTimeOffset at)
     {

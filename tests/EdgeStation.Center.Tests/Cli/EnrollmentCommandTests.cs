@@ -110,7 +110,7 @@ public sealed class EnrollmentCommandTests : IDisposable
 
         Assert.Equal(0, exit);
         Assert.Contains("re-enrolled", output, StringComparison.Ordinal);
-        using var store = CenterStore.Open(_run.DataDir, mustExist: true);
+        using var store = LiteCenterStore.Open(_run.DataDir, mustExist: true);
         var row = store.Station("dongshan")!;
         Assert.Equal([first], row.RetiredSerials);
         Assert.NotEqual(first, row.CertificateSerial);
@@ -155,7 +155,7 @@ public sealed class EnrollmentCommandTests : IDisposable
     public void A_command_on_a_database_held_by_another_process_is_an_environment_error()
     {
         _run.InitAndEnroll("dongshan");
-        using var held = CenterStore.Open(_run.DataDir, mustExist: true);
+        using var held = LiteCenterStore.Open(_run.DataDir, mustExist: true);
 
         var (exit, _, error) = _run.Cli("revoke", "--station", "dongshan");
 
@@ -168,7 +168,7 @@ public sealed class EnrollmentCommandTests : IDisposable
     public void A_file_that_is_not_a_center_database_is_left_as_it_is()
     {
         _run.InitAndEnroll();
-        var db = Path.Combine(_run.DataDir, CenterStore.FileName);
+        var db = Path.Combine(_run.DataDir, LiteCenterStore.FileName);
         File.Delete(db);
         File.WriteAllText(db, "these are the minutes of the village meeting");
 

@@ -18,12 +18,18 @@ public sealed class CenterRun : IDisposable
     public string DataDir { get; }
     public FakeTimeProvider Time { get; } = new(Start);
 
+    /// <summary>A PostgreSQL connection string every command gets as --db; null for the embedded store.</summary>
+    public string? Database { get; init; }
+
+    /// <summary>--data-dir, and --db when <see cref="Database"/> is set.</summary>
+    public string[] StoreArgs => Database is null ? ["--data-dir", DataDir] : ["--data-dir", DataDir, "--db", Database];
+
     public (int Exit, string Out, string Error) Cli(params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
         var ctx = new CenterContext(output, error, Time, name => name == "USER" ? "tester" : null);
-        var exit = CenterCli.Run([.. args, "--data-dir", DataDir], ctx);
+        var exit = CenterCli.Run([.. args, .. StoreArgs], ctx);
         return (exit, output.ToString(), error.ToString());
     }
 

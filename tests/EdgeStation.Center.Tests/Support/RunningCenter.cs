@@ -13,7 +13,7 @@ public sealed class RunningCenter : IDisposable
     {
         var started = new TaskCompletionSource<IReadOnlyList<string>>(TaskCreationOptions.RunContinuationsAsynchronously);
         var ctx = new CenterContext(_log, _log, run.Time, _ => null) { Stop = _stop.Token, Started = a => started.TrySetResult(a) };
-        _run = Task.Run(() => CenterCli.Run(["run", "--urls", "https://127.0.0.1:0", "--admin-port", "0", "--data-dir", run.DataDir], ctx));
+        _run = Task.Run(() => CenterCli.Run(["run", "--urls", "https://127.0.0.1:0", "--admin-port", "0", .. run.StoreArgs], ctx));
         var first = Task.WhenAny(started.Task, _run).GetAwaiter().GetResult();
         if (first != started.Task)
         {

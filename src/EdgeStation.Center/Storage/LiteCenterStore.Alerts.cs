@@ -2,23 +2,23 @@ using LiteDB;
 
 namespace EdgeStation.Center.Storage;
 
-public sealed partial class CenterStore
+public sealed partial class LiteCenterStore
 {
     /// <summary>Open alerts (or all, with <paramref name="includeResolved"/>), oldest first.</summary>
     public IReadOnlyList<AlertRow> AlertList(bool includeResolved = false, string? stationId = null)
     {
-        var query = includeResolved ? Alerts.FindAll() : Alerts.Find(Query.EQ("open", true));
+        var query = includeResolved ? _alerts.FindAll() : _alerts.Find(Query.EQ("open", true));
         return [.. query.Select(ToAlert).Where(a => stationId is null || a.StationId == stationId).OrderBy(a => a.Id)];
     }
 
     /// <summary>Whether the same alert is already open: a station that keeps re-sending the same fault raises it once.</summary>
-    internal bool HasOpenAlert(string stationId, ulong seq, AlertKind kind) =>
-        Alerts.Exists(Query.And(Query.EQ("stationId", stationId), Query.EQ("seq", (long)seq), Query.EQ("kind", kind.ToString()), Query.EQ("open", true)));
+    public bool HasOpenAlert(string stationId, ulong seq, AlertKind kind) =>
+        _alerts.Exists(Query.And(Query.EQ("stationId", stationId), Query.EQ("seq", (long)seq), Query.EQ("kind", kind.ToString()), Query.EQ("open", true)));
 
     /// <summary>Inside an ingest transaction: a new open alert.</summary>
-    internal AlertRow RaiseAlert(string stationId, ulong seq, AlertKind kind, string message, DateTimeOffset at)
+    public AlertRow RaiseAlert(string stationId, ulong seq, AlertKind kind, string message, DateTimeOffset at)
     {
-        var id = Alerts.Insert(new BsonDocument
+        var id = _alerts.Insert(new BsonDocument
         {
             ["stationId"] = stationId,
             ["seq"] = (long)seq,
@@ -35,7 +35,7 @@ public sealed partial class CenterStore
     /// <summary>Marks an alert resolved by an admin; null when there is no such alert.</summary>
     public AlertRow? ResolveAlert(long id, string by, DateTimeOffset at) => InTransaction(() =>
     {
-        if (Alerts.FindById(id) is not { } d)
+        if (_alerts.FindById(id) is not { } d)
         {
             return null;
         }
@@ -44,7 +44,7 @@ public sealed partial class CenterStore
             d["open"] = false;
             d["resolvedAt"] = Ms(at);
             d["resolvedBy"] = by;
-            Alerts.Update(d);
+            _alerts.Update(d);
         }
         return ToAlert(d);
     });

@@ -4,11 +4,11 @@ using LiteDB;
 
 namespace EdgeStation.Center.Storage;
 
-public sealed partial class CenterStore
+public sealed partial class LiteCenterStore
 {
-    public StationRow? Station(string id) => Stations.FindById(id) is { } d ? ToStation(d) : null;
+    public StationRow? Station(string id) => _stations.FindById(id) is { } d ? ToStation(d) : null;
 
-    public IReadOnlyList<StationRow> AllStations() => [.. Stations.FindAll().Select(ToStation).OrderBy(s => s.Id, StringComparer.Ordinal)];
+    public IReadOnlyList<StationRow> AllStations() => [.. _stations.FindAll().Select(ToStation).OrderBy(s => s.Id, StringComparer.Ordinal)];
 
     /// <summary>Enrolls a station, or re-enrolls it with a new certificate: the old one is retired (refused from now on).</summary>
     public StationRow Enroll(string id, string name, string certificateSerial, DateTimeOffset at) => InTransaction(() =>
@@ -23,7 +23,7 @@ public sealed partial class CenterStore
                 RetiredSerials = [.. old.RetiredSerials, old.CertificateSerial],
             }
             : new StationRow(id, name, at, certificateSerial);
-        Stations.Upsert(ToDocument(row));
+        _stations.Upsert(ToDocument(row));
         return row;
     });
 
@@ -36,13 +36,13 @@ public sealed partial class CenterStore
         }
         if (!row.Revoked)
         {
-            Stations.Update(ToDocument(row with { RevokedAt = at }));
+            _stations.Update(ToDocument(row with { RevokedAt = at }));
         }
         return true;
     });
 
     /// <summary>Inside an ingest transaction: the station after what it just sent.</summary>
-    internal void SaveStation(StationRow row) => Stations.Upsert(ToDocument(row));
+    public void SaveStation(StationRow row) => _stations.Upsert(ToDocument(row));
 
     private static BsonDocument ToDocument(StationRow s) => new()
     {

@@ -4,11 +4,11 @@ using LiteDB;
 namespace EdgeStation.Center.Storage;
 
 /// <summary>
-/// The center's embedded store: &lt;data-dir&gt;/center.db (LiteDB, BsonDocument mapping by hand), owned by one
-/// process at a time. Stations, envelopes as received, ledger digests and alerts; one file per concern below.
+/// The center's embedded store, the default: &lt;data-dir&gt;/center.db (LiteDB, BsonDocument mapping by hand), owned
+/// by one process at a time. Stations, envelopes as received, ledger digests and alerts; one file per concern below.
 /// Writes that belong together run in <see cref="InTransaction{T}"/>, one at a time.
 /// </summary>
-public sealed partial class CenterStore : IDisposable
+public sealed partial class LiteCenterStore : ICenterStore
 {
     public const string FileName = "center.db";
 
@@ -16,28 +16,30 @@ public sealed partial class CenterStore : IDisposable
     private readonly CenterLock _lock;
     private readonly Lock _write = new();
 
-    private CenterStore(LiteDatabase db, CenterLock centerLock)
+    private LiteCenterStore(LiteDatabase db, CenterLock centerLock)
     {
         _db = db;
         _lock = centerLock;
-        Stations = db.GetCollection("stations");
-        Envelopes = db.GetCollection("envelopes");
-        Digests = db.GetCollection("digests");
-        Alerts = db.GetCollection("alerts", BsonAutoId.Int64);
-        Envelopes.EnsureIndex("stationId");
-        Alerts.EnsureIndex("stationId");
-        Alerts.EnsureIndex("open");
+        _stations = db.GetCollection("stations");
+        _envelopes = db.GetCollection("envelopes");
+        _digests = db.GetCollection("digests");
+        _alerts = db.GetCollection("alerts", BsonAutoId.Int64);
+        _envelopes.EnsureIndex("stationId");
+        _alerts.EnsureIndex("stationId");
+        _alerts.EnsureIndex("open");
     }
 
     public string DataDir { get; private init; } = "";
 
-    private ILiteCollection<BsonDocument> Stations { get; }
-    private ILiteCollection<BsonDocument> Envelopes { get; }
-    private ILiteCollection<BsonDocument> Digests { get; }
-    private ILiteCollection<BsonDocument> Alerts { get; }
+    public string Describe => Path.Combine(DataDir, FileName);
+
+    private readonly ILiteCollection<BsonDocument> _stations;
+    private readonly ILiteCollection<BsonDocument> _envelopes;
+    private readonly ILiteCollection<BsonDocument> _digests;
+    private readonly ILiteCollection<BsonDocument> _alerts;
 
     /// <summary>Opens (creating when <paramref name="mustExist"/> is false) the store, taking the single-owner lock.</summary>
-    public static CenterStore Open(string dataDir, bool mustExist)
+    public static LiteCenterStore Open(string dataDir, bool mustExist)
     {
         var path = Path.Combine(dataDir, FileName);
         if (mustExist && !File.Exists(path))
@@ -57,7 +59,7 @@ public sealed partial class CenterStore : IDisposable
         {
             CheckHeader(path);
             var db = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct });
-            return new CenterStore(db, centerLock) { DataDir = dataDir };
+            return new LiteCenterStore(db, centerLock) { DataDir = dataDir };
         }
         catch (Exception e) when (e is LiteException or IOException or UnauthorizedAccessException or InvalidCastException)
         {
