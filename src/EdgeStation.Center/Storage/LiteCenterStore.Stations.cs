@@ -13,16 +13,7 @@ public sealed partial class LiteCenterStore
     /// <summary>Enrolls a station, or re-enrolls it with a new certificate: the old one is retired (refused from now on).</summary>
     public StationRow Enroll(string id, string name, string certificateSerial, DateTimeOffset at) => InTransaction(() =>
     {
-        var row = Station(id) is { } old
-            ? old with
-            {
-                Name = name,
-                EnrolledAt = at,
-                CertificateSerial = certificateSerial,
-                RevokedAt = null,
-                RetiredSerials = [.. old.RetiredSerials, old.CertificateSerial],
-            }
-            : new StationRow(id, name, at, certificateSerial);
+        var row = StationRow.Enrolled(Station(id), id, name, certificateSerial, at);
         _stations.Upsert(ToDocument(row));
         return row;
     });

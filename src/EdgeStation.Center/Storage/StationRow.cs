@@ -24,4 +24,17 @@ public sealed record StationRow(string Id, string Name, DateTimeOffset EnrolledA
     public ulong DigestHead { get; init; }
 
     public bool Revoked => RevokedAt is not null;
+
+    /// <summary>A new enrollment, or a re-enrollment of <paramref name="old"/> with a new certificate: the old one is retired (refused from now on).</summary>
+    public static StationRow Enrolled(StationRow? old, string id, string name, string certificateSerial, DateTimeOffset at) =>
+        old is null
+            ? new StationRow(id, name, at, certificateSerial)
+            : old with
+            {
+                Name = name,
+                EnrolledAt = at,
+                CertificateSerial = certificateSerial,
+                RevokedAt = null,
+                RetiredSerials = [.. old.RetiredSerials, old.CertificateSerial],
+            };
 }

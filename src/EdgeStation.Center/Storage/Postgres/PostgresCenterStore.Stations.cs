@@ -47,16 +47,7 @@ public sealed partial class PostgresCenterStore
 
     public StationRow Enroll(string id, string name, string certificateSerial, DateTimeOffset at) => InTransaction(() =>
     {
-        var row = Station(id) is { } old
-            ? old with
-            {
-                Name = name,
-                EnrolledAt = at,
-                CertificateSerial = certificateSerial,
-                RevokedAt = null,
-                RetiredSerials = [.. old.RetiredSerials, old.CertificateSerial],
-            }
-            : new StationRow(id, name, at, certificateSerial);
+        var row = StationRow.Enrolled(Station(id), id, name, certificateSerial, at);
         SaveStation(row);
         return row;
     });
