@@ -2,8 +2,8 @@ using System.CommandLine;
 using System.CommandLine.Help;
 using EdgeStation.Domain.Accounts;
 using EdgeStation.Domain.Records;
-using EdgeStation.Storage;
 using EdgeStation.Station.Cli.Camera;
+using EdgeStation.Storage;
 using EdgeStation.Storage.Station;
 
 namespace EdgeStation.Station.Cli;
