@@ -70,11 +70,15 @@ public abstract class SyncFaultContract : IDisposable
         var station = Rig.Station("dongshan");
         Rig.StartCenter();
         station.Produce(100);
-        Rig.Proxy.Enqueue(ConnectionFault.Refuse(), ConnectionFault.Refuse(), ConnectionFault.Refuse());
+        ConnectionFault[] down = [ConnectionFault.Refuse(), ConnectionFault.Refuse(), ConnectionFault.Refuse()];
+        Rig.Proxy.Enqueue(down);
 
         var reports = await station.DrainAsync();
 
-        Assert.Equal([false, false, false, true], reports.Select(r => r.Ok));
+        // The HTTP client may try a refused connection twice within one push, so pushes and refusals need not pair up.
+        Assert.All(down, f => Assert.True(f.Engaged.IsCompleted));
+        Assert.False(reports[0].Ok);
+        Assert.True(reports[^1].Ok, reports[^1].Error);
         Rig.AssertExactlyOnce(Describe(reports));
     }
 
