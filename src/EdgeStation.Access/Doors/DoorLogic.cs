@@ -13,6 +13,7 @@ public sealed class DoorLogic : IDisposable
     private readonly Lock _gate = new();
     private readonly ITimer _relockTimer;
     private readonly ITimer _heldTimer;
+    private readonly ITimer _beepTimer;
     private readonly TimeSpan _pulse;
     private readonly TimeSpan _heldOpenAfter;
     private DoorMode _mode = DoorMode.Normal;
@@ -21,6 +22,7 @@ public sealed class DoorLogic : IDisposable
     private bool _openedDuringUnlock;
     private bool _held;
     private bool _forced;
+    private bool _beeping;
     private DoorOutputs _outputs;
     private bool _disposed;
 
@@ -33,7 +35,11 @@ public sealed class DoorLogic : IDisposable
         _heldOpenAfter = heldOpenAfter;
         _relockTimer = time.CreateTimer(_ => OnRelockTimer(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         _heldTimer = time.CreateTimer(_ => OnHeldTimer(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _beepTimer = time.CreateTimer(_ => OnBeepTimer(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
+
+    /// <summary>How long the buzzer sounds when a card or PIN is refused: the person at the door hears the no.</summary>
+    public static readonly TimeSpan RefusalBeep = TimeSpan.FromMilliseconds(500);
 
     public event Action<DoorOutputs>? OutputsChanged;
     /// <summary>An alarm started (true) or its cause ended (false; acknowledgement is the alarm board's business).</summary>
@@ -51,6 +57,15 @@ public sealed class DoorLogic : IDisposable
             return false;
         }
         Unlock(duration ?? _pulse, changes);
+        return true;
+    });
+
+    /// <summary>A card or PIN was refused: a short beep, nothing else changes.</summary>
+    public void Refused() => Run(changes =>
+    {
+        _beeping = true;
+        _beepTimer.Change(RefusalBeep, Timeout.InfiniteTimeSpan);
+        Publish(changes);
         return true;
     });
 
@@ -154,10 +169,17 @@ public sealed class DoorLogic : IDisposable
         return true;
     });
 
-    /// <summary>Queues an outputs event if they changed; the buzzer sounds while the door is held or forced open.</summary>
+    private void OnBeepTimer() => Run(changes =>
+    {
+        _beeping = false;
+        Publish(changes);
+        return true;
+    });
+
+    /// <summary>Queues an outputs event if they changed; the buzzer sounds while the door is held or forced open, and briefly on a refusal.</summary>
     private void Publish(List<Action> changes)
     {
-        var next = new DoorOutputs(_unlocked, _held || _forced, _unlocked);
+        var next = new DoorOutputs(_unlocked, _held || _forced || _beeping, _unlocked);
         if (next != _outputs)
         {
             _outputs = next;
@@ -192,5 +214,6 @@ public sealed class DoorLogic : IDisposable
         }
         _relockTimer.Dispose();
         _heldTimer.Dispose();
+        _beepTimer.Dispose();
     }
 }

@@ -15,6 +15,8 @@ public sealed class DoorPins : IDisposable
     private readonly LockRelay _relay;
     private readonly PinChangeEventHandler _onContact;
     private readonly PinChangeEventHandler _onRex;
+    private readonly Lock _writeGate = new();
+    private DoorOutputs _written;
     private bool _disposed;
 
     public DoorPins(GpioController gpio, DoorSettings settings, DoorLogic logic)
@@ -59,16 +61,30 @@ public sealed class DoorPins : IDisposable
 
     private void Apply(DoorOutputs outputs)
     {
+        lock (_writeGate)
+        {
+            ApplyLocked(outputs);
+        }
+    }
+
+    private void ApplyLocked(DoorOutputs outputs)
+    {
         if (_disposed)
         {
             return;
         }
-        _gpio.Write(_settings.LockPin, _relay.Level(outputs.Unlocked));
-        if (_settings.BuzzerPin is { } b)
+        // Only what changed: a refusal's beep must not touch the relay line.
+        var before = _written;
+        _written = outputs;
+        if (outputs.Unlocked != before.Unlocked)
+        {
+            _gpio.Write(_settings.LockPin, _relay.Level(outputs.Unlocked));
+        }
+        if (_settings.BuzzerPin is { } b && outputs.Buzzer != before.Buzzer)
         {
             _gpio.Write(b, outputs.Buzzer ? PinValue.High : PinValue.Low);
         }
-        if (_settings.LedPin is { } l)
+        if (_settings.LedPin is { } l && outputs.Led != before.Led)
         {
             _gpio.Write(l, outputs.Led ? PinValue.High : PinValue.Low);
         }
@@ -76,11 +92,14 @@ public sealed class DoorPins : IDisposable
 
     public void Dispose()
     {
-        if (_disposed)
+        lock (_writeGate)
         {
-            return;
+            if (_disposed)
+            {
+                return;
+            }
+            _disposed = true;
         }
-        _disposed = true;
         _logic.OutputsChanged -= Apply;
         _gpio.Write(_settings.LockPin, _relay.Unpowered);
         if (_settings.ContactPin is { } c)

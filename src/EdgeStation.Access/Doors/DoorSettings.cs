@@ -19,6 +19,8 @@ public sealed record DoorSettings(int Id, string Name, int LockPin)
     public int? LedPin { get; init; }
     public WiegandPins? ReaderIn { get; init; }
     public WiegandPins? ReaderOut { get; init; }
+    /// <summary>A separate Wiegand keypad (4- or 8-bit bursts) outside the door; keys typed on a reader's own keypad count too.</summary>
+    public WiegandPins? Keypad { get; init; }
     public CredentialMode Mode { get; init; } = CredentialMode.CardOrPin;
     /// <summary>Outside this schedule the door asks for <see cref="ModeOutside"/> instead (e.g. card+PIN at night); null: always <see cref="Mode"/>.</summary>
     public int? ModeSchedule { get; init; }
@@ -52,6 +54,11 @@ public sealed record DoorSettings(int Id, string Name, int LockPin)
         {
             yield return ("reader-out D0", o.D0);
             yield return ("reader-out D1", o.D1);
+        }
+        if (Keypad is { } k)
+        {
+            yield return ("keypad D0", k.D0);
+            yield return ("keypad D1", k.D1);
         }
     }
 }
