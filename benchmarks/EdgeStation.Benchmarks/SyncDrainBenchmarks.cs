@@ -11,7 +11,6 @@ using EdgeStation.Sync.Bundle;
 using EdgeStation.Sync.Client;
 using EdgeStation.Sync.V1;
 using Google.Protobuf;
-using Grpc.Core;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -25,13 +24,14 @@ namespace EdgeStation.Benchmarks;
 /// <summary>
 /// Issue 16: a station back after 30 days offline drains 720 hourly summaries to the center (target ≤ 2 s): the
 /// station's real outbox and <see cref="SyncPusher"/> (a new mTLS connection, as every push makes), the real center
-/// (`edgestation-center run`, embedded store) on loopback. Floor in the same run: one bare unary echo over a kept-open
-/// mTLS channel built the same way (<see cref="StationChannel"/>) to a Kestrel with the same TLS settings.
+/// (`edgestation-center run`, embedded store) on loopback. Floors in the same run, against <see cref="BareCenter"/> (the
+/// same contract and TLS, nothing stored): one envelope out and its ack back on a kept-open channel built the same way
+/// (<see cref="StationChannel"/>), the unary round trip of this link; and the same drain of 720 with the same client.
 /// </summary>
 [Config(typeof(BulkConfig))]
 public class SyncDrainBenchmarks
 {
-    /// <summary>Echo calls per iteration: one call is ~0.1–1 ms, too short to time alone.</summary>
+    /// <summary>Round trips per iteration: one is ~0.1–1 ms, too short to time alone.</summary>
     public const int Echoes = 200;
 
     public const int Backlog = 720;
@@ -44,7 +44,9 @@ public class SyncDrainBenchmarks
     private OutboxStore _outbox = null!;
     private WebApplication _echo = null!;
     private GrpcChannel _echoChannel = null!;
-    private CallInvoker _invoker = null!;
+    private StationSync.StationSyncClient _echoClient = null!;
+    private StationBundle _bareBundle = null!;
+    private OutboxStore _bareOutbox = null!;
     private byte[] _summary = [];
 
     [GlobalSetup]
@@ -72,12 +74,14 @@ public class SyncDrainBenchmarks
         _summary = Summary().ToByteArray();
 
         using var authority = AuthorityFiles.Load(data);
-        _echo = EchoServer(authority);
+        var barePort = FreePort();
+        _echo = BareServer(authority, barePort);
         _echo.StartAsync().GetAwaiter().GetResult();
-        var echoUrl = new Uri(_echo.Urls.Single());
-        _echoChannel = StationChannel.Create(_bundle, address: echoUrl);
-        _invoker = _echoChannel.CreateCallInvoker();
-        Echo(); // the handshake, once: the floor is a call on an open connection
+        _bareBundle = StationBundle.Issue(authority, StationId, "基准村", new Uri($"https://127.0.0.1:{barePort}"), DateTimeOffset.UtcNow);
+        _bareOutbox = OutboxStore.Open(Path.Combine(_dir, "station-bare"));
+        _echoChannel = StationChannel.Create(_bareBundle);
+        _echoClient = new StationSync.StationSyncClient(_echoChannel);
+        Echo(); // the handshake, once: the floor is a round trip on an open connection
     }
 
     [GlobalCleanup]
@@ -89,22 +93,33 @@ public class SyncDrainBenchmarks
         _stop.Cancel();
         _center.GetAwaiter().GetResult();
         _outbox.Dispose();
+        _bareOutbox.Dispose();
         Directory.Delete(_dir, recursive: true);
     }
 
     [IterationSetup(Target = nameof(Drain))]
-    public void ThirtyDaysOffline()
+    public void ThirtyDaysOffline() => Fill(_outbox);
+
+    [IterationSetup(Target = nameof(DrainToBareCenter))]
+    public void ThirtyDaysOfflineBare() => Fill(_bareOutbox);
+
+    private void Fill(OutboxStore outbox)
     {
         for (var i = 0; i < Backlog; i++)
         {
-            _outbox.Enqueue(OutboxKind.HourlySummary, _summary);
+            outbox.Enqueue(OutboxKind.HourlySummary, _summary);
         }
     }
 
     [Benchmark]
-    public PushReport Drain()
+    public PushReport Drain() => DrainOnce(_outbox, _bundle);
+
+    [Benchmark]
+    public PushReport DrainToBareCenter() => DrainOnce(_bareOutbox, _bareBundle);
+
+    private static PushReport DrainOnce(OutboxStore outbox, StationBundle bundle)
     {
-        var report = new SyncPusher(_outbox, TimeProvider.System).PushOnceAsync(_bundle, CancellationToken.None).GetAwaiter().GetResult();
+        var report = new SyncPusher(outbox, TimeProvider.System).PushOnceAsync(bundle, CancellationToken.None).GetAwaiter().GetResult();
         if (!report.Ok || report.Acknowledged != Backlog)
         {
             throw new InvalidOperationException($"drain acknowledged {report.Acknowledged} of {Backlog}: {report.Error}");
@@ -123,9 +138,20 @@ public class SyncDrainBenchmarks
         return bytes;
     }
 
-    private byte[] Echo() => _invoker.BlockingUnaryCall(EchoService.EchoMethod, null, new CallOptions(), _summary);
+    /// <summary>One envelope out, its ack back, on the open channel.</summary>
+    private byte[] Echo()
+    {
+        using var call = _echoClient.Push();
+        call.RequestStream.WriteAsync(new Envelope { StationId = StationId, Seq = 1, Kind = EnvelopeKind.HourlySummary, Payload = ByteString.CopyFrom(_summary) }).GetAwaiter().GetResult();
+        if (!call.ResponseStream.MoveNext(CancellationToken.None).GetAwaiter().GetResult())
+        {
+            throw new InvalidOperationException("the bare center closed the stream without an ack");
+        }
+        call.RequestStream.CompleteAsync().GetAwaiter().GetResult();
+        return call.ResponseStream.Current.ToByteArray();
+    }
 
-    private static WebApplication EchoServer(CenterAuthority authority)
+    private static WebApplication BareServer(CenterAuthority authority, int port)
     {
         var (certificate, key) = authority.IssueServer(["127.0.0.1", "localhost"], DateTimeOffset.UtcNow);
         X509Certificate2 server;
@@ -139,7 +165,7 @@ public class SyncDrainBenchmarks
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.Services.AddGrpc();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen =>
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port, listen =>
         {
             listen.Protocols = HttpProtocols.Http1AndHttp2;
             listen.UseHttps(new HttpsConnectionAdapterOptions
@@ -152,7 +178,7 @@ public class SyncDrainBenchmarks
             });
         }));
         var app = builder.Build();
-        app.MapGrpcService<EchoService>();
+        app.MapGrpcService<BareCenter>();
         return app;
     }
 
