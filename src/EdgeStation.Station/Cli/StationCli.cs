@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Help;
 using EdgeStation.Domain.Accounts;
 using EdgeStation.Domain.Records;
+using EdgeStation.Station.Cli.Camera;
 using EdgeStation.Storage;
 using EdgeStation.Storage.Station;
 
@@ -26,6 +27,7 @@ public static class StationCli
         root.Subcommands.Add(DiagCommand.Build(g, ctx));
         root.Subcommands.Add(ProvisionCommand.Build(g, ctx));
         root.Subcommands.Add(SyncCommand.Build(g, ctx));
+        root.Subcommands.Add(CameraCommand.Build(g, ctx));
         root.Subcommands.Add(VersionCommand.Build(g, ctx));
 
         var result = root.Parse(args);

@@ -20,6 +20,7 @@ public sealed class MultiObjectTracker
     private readonly List<Track> tracks = [];
     private readonly List<(float Score, int Track, int Detection)> pairs = [];
     private int nextId = 1;
+    private long updates;
 
     /// <param name="bounds">The frame: a track whose predicted centre leaves it has left the picture.</param>
     public MultiObjectTracker(TrackerOptions? options = null, Box? bounds = null)
@@ -61,9 +62,13 @@ public sealed class MultiObjectTracker
         {
             if (!taken[i])
             {
-                tracks.Add(new Track(nextId++, detections[i].Box, detections[i].Label, now, options));
+                // What the first look at a camera finds is believed at once (as ByteTrack does): there
+                // is no history yet to confirm it against, and waiting would show an empty square.
+                tracks.Add(new Track(nextId++, detections[i].Box, detections[i].Label, now, options, confirmed: updates == 0));
             }
         }
+
+        updates++;
 
         Finish(now, motion);
         return tracks;

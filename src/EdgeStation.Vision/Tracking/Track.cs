@@ -18,7 +18,7 @@ public sealed class Track
     private readonly float bornX;
     private readonly float bornY;
 
-    internal Track(int id, Box box, string label, TimeSpan now, TrackerOptions options)
+    internal Track(int id, Box box, string label, TimeSpan now, TrackerOptions options, bool confirmed = false)
     {
         this.options = options;
         Id = id;
@@ -32,7 +32,7 @@ public sealed class Track
         bornX = restX = box.CenterX;
         bornY = restY = box.CenterY;
         FirstSeen = LastSeen = RestingSince = LastTime = now;
-        Hits = 1;
+        Hits = confirmed ? Math.Max(1, options.MinHits) : 1;
     }
 
     public int Id { get; }

@@ -224,13 +224,24 @@ public sealed class MultiObjectTrackerTests
     public void A_single_spurious_detection_never_counts()
     {
         var tracker = new MultiObjectTracker(bounds: Picture);
-        tracker.Update(At(0), [Person(100, 150)]);
+        tracker.Update(At(0), []);
+        tracker.Update(At(1), [Person(100, 150)]);
         Assert.Equal(0, tracker.PresentCount);
 
-        tracker.Update(At(1), []);
-        tracker.Update(At(5), []);
+        tracker.Update(At(2), []);
+        tracker.Update(At(6), []);
 
         Assert.Empty(tracker.Tracks);
+    }
+
+    [Fact]
+    public void What_the_first_look_at_a_camera_finds_counts_at_once()
+    {
+        var tracker = new MultiObjectTracker(bounds: Picture);
+
+        tracker.Update(At(0), [Person(100, 150), Person(300, 150)]);
+
+        Assert.Equal(2, tracker.PresentCount);
     }
 
     [Fact]

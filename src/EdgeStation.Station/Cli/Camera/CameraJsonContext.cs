@@ -1,0 +1,9 @@
+using System.Text.Json.Serialization;
+
+namespace EdgeStation.Station.Cli.Camera;
+
+/// <summary>Source-generated JSON for camera output: one compact object per line (JSON lines), no reflection under AOT.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = false)]
+[JsonSerializable(typeof(AnalyzeFrameLine))]
+[JsonSerializable(typeof(AnalyzeEventLine))]
+internal sealed partial class CameraJsonContext : JsonSerializerContext;
