@@ -20,6 +20,7 @@ public static class CenterCli
         root.Subcommands.Add(AnchorCommand.Build(o, ctx));
         root.Subcommands.Add(RunCommand.Build(o, ctx));
         root.Subcommands.Add(DemoCommand.Build(o, ctx));
+        root.Subcommands.Add(UsersCommand.Build(o, ctx));
 
         var result = root.Parse(args);
         if (result.Errors.Count > 0 && result.Action is not HelpAction)

@@ -9,6 +9,9 @@ public sealed record CenterContext(TextWriter Out, TextWriter Error, TimeProvide
     /// <summary>Called by `run` once it listens, with the addresses bound (tests wait on it instead of sleeping).</summary>
     public Action<IReadOnlyList<string>>? Started { get; init; }
 
+    /// <summary>Where `users add` reads the password from (standard input; tests give a reader).</summary>
+    public TextReader In { get; init; } = TextReader.Null;
+
     public static CenterContext Console() =>
-        new(System.Console.Out, System.Console.Error, TimeProvider.System, System.Environment.GetEnvironmentVariable);
+        new(System.Console.Out, System.Console.Error, TimeProvider.System, System.Environment.GetEnvironmentVariable) { In = System.Console.In };
 }

@@ -1,9 +1,11 @@
 using System.Net;
 using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
+using EdgeStation.Center.Accounts;
 using EdgeStation.Center.Admin;
 using EdgeStation.Center.Dashboard;
 using EdgeStation.Center.Ingest;
+using EdgeStation.Center.Reports;
 using EdgeStation.Center.Storage;
 using EdgeStation.Sync.Bundle;
 using Microsoft.AspNetCore.Builder;
@@ -24,7 +26,7 @@ namespace EdgeStation.Center.Hosting;
 /// </summary>
 public static class CenterHost
 {
-    public static WebApplication Build(CenterRunOptions options, ICenterStore store, CenterAuthority authority, TimeProvider time, string adminToken)
+    public static WebApplication Build(CenterRunOptions options, ICenterStore store, CenterAuthority authority, TimeProvider time, string adminToken, CenterAccounts accounts)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Host.UseSystemd();
@@ -79,7 +81,7 @@ public static class CenterHost
             var tls = http.Features.Get<Microsoft.AspNetCore.Connections.Features.ITlsHandshakeFeature>() is not null;
             var path = http.Request.Path;
             var health = path.StartsWithSegments("/healthz") || path.StartsWithSegments("/metrics");
-            var local = path.StartsWithSegments("/admin") || path == "/";
+            var local = path.StartsWithSegments("/admin") || path == "/" || path.StartsWithSegments("/reports") || path.StartsWithSegments("/villages");
             var allowed = health || (tls ? !local : local);
             if (!allowed)
             {
@@ -106,6 +108,7 @@ public static class CenterHost
             var staleAfter = stale is > 0 and <= 24 * 30 ? TimeSpan.FromHours(stale.Value) : CenterAdmin.DefaultStaleAfter;
             return Results.Content(DashboardPage.Render(admin.Stations(staleAfter), s.AlertList(), staleAfter, time.GetUtcNow(), options.TimeZone), "text/html; charset=utf-8");
         });
+        app.MapReports(accounts, time, options.TimeZone);
         return app;
     }
 

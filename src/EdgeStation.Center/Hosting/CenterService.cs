@@ -1,3 +1,4 @@
+using EdgeStation.Center.Accounts;
 using EdgeStation.Center.Admin;
 using EdgeStation.Center.Authority;
 using EdgeStation.Center.Cli;
@@ -25,7 +26,7 @@ public static class CenterService
         using var authority = AuthorityFiles.Load(dataDir);
         using var store = CenterStores.Open(dataDir, database, mustExist: true, ctx.Time);
         var token = AdminRunFile.NewToken();
-        using var app = CenterHost.Build(options, store, authority, ctx.Time, token);
+        using var app = CenterHost.Build(options, store, authority, ctx.Time, token, new CenterAccounts(dataDir));
         try
         {
             app.StartAsync(ctx.Stop).GetAwaiter().GetResult();

@@ -35,6 +35,12 @@ public interface ICenterStore : IDisposable
 
     long EnvelopeCount(string stationId);
 
+    /// <summary>
+    /// The envelopes of one kind a station made between two instants (Unix ms of its own clock, inclusive), oldest
+    /// first: the daily closes the monthly reports read. Outside a transaction only.
+    /// </summary>
+    IReadOnlyList<StoredEnvelope> EnvelopesMade(string stationId, EnvelopeKind kind, long fromMs, long toMs);
+
     /// <summary>The digest the center holds for one ledger entry of a station, or null.</summary>
     LedgerDigest? Digest(string stationId, ulong seq);
 

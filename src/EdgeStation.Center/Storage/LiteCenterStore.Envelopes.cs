@@ -5,11 +5,18 @@ namespace EdgeStation.Center.Storage;
 
 public sealed partial class LiteCenterStore
 {
-    public StoredEnvelope? Envelope(string stationId, ulong seq) =>
-        _envelopes.FindById(Key(stationId, seq)) is { } d
-            ? new StoredEnvelope(d["stationId"].AsString, (ulong)d["seq"].AsInt64, (EnvelopeKind)d["kind"].AsInt32, d["createdAt"].AsInt64,
-                (uint)d["contractVersion"].AsInt64, d["payload"].AsBinary, At(d["receivedAt"]), d["understood"].AsBoolean)
-            : null;
+    public StoredEnvelope? Envelope(string stationId, ulong seq) => _envelopes.FindById(Key(stationId, seq)) is { } d ? FromDocument(d) : null;
+
+    /// <summary>Reads the station's envelopes through the stationId index and keeps those of the kind and window.</summary>
+    public IReadOnlyList<StoredEnvelope> EnvelopesMade(string stationId, EnvelopeKind kind, long fromMs, long toMs) =>
+        [.. _envelopes.Find(Query.EQ("stationId", stationId))
+            .Where(d => d["kind"].AsInt32 == (int)kind && d["createdAt"].AsInt64 >= fromMs && d["createdAt"].AsInt64 <= toMs)
+            .Select(FromDocument)
+            .OrderBy(e => e.CreatedAtMs).ThenBy(e => e.Seq)];
+
+    private static StoredEnvelope FromDocument(BsonDocument d) =>
+        new(d["stationId"].AsString, (ulong)d["seq"].AsInt64, (EnvelopeKind)d["kind"].AsInt32, d["createdAt"].AsInt64,
+            (uint)d["contractVersion"].AsInt64, d["payload"].AsBinary, At(d["receivedAt"]), d["understood"].AsBoolean);
 
     public IReadOnlyDictionary<ulong, StoredEnvelope> Envelopes(string stationId, IReadOnlyCollection<ulong> seqs)
     {

@@ -59,8 +59,7 @@ public sealed class SyncProducers(RecordService records, OutboxStore outbox, Tim
         }
         var batch = new LedgerDigests();
         var prev = after;
-        // The ledger's read API streams from the start; what is before the cursor is skipped unread by us.
-        foreach (var entry in Store.Entries().SkipWhile(e => e.Seq <= after))
+        foreach (var entry in Store.Entries(after))
         {
             if (!ChainHolds(entry))
             {

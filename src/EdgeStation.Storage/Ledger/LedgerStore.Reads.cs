@@ -35,9 +35,10 @@ public sealed partial class LedgerStore
         {
             return StoredDataException.Stream(DataDir, () => ScanReadOnly(type)).Select(SnapshotBson.FromBson);
         }
-        var stored = StoredDataException.Stream(DataDir, () => (type is { } t
-            ? _records.Find(Query.EQ("type", RecordTypeNames.Name(t)))
-            : _records.FindAll()).Select(SnapshotBson.FromBson));
+        var typeName = type is { } t ? RecordTypeNames.Name(t) : null;
+        var stored = Paged(_records, BsonValue.MinValue)
+            .Where(doc => typeName is null || (doc["type"].IsString && doc["type"].AsString == typeName))
+            .Select(SnapshotBson.FromBson);
         return unapplied is null ? stored : WithUnapplied(stored, unapplied, type);
     }
 
@@ -82,6 +83,30 @@ public sealed partial class LedgerStore
             page.Clear();
             Rebind();
             GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        }
+    }
+
+    /// <summary>
+    /// A live store's collection in id order, <see cref="ScanPage"/> documents per read: each page is one read, retried
+    /// whole when the writer reopens LiteDB under it, and the next page resumes after the last id (a lazy LiteDB cursor
+    /// held across the reopen would fail half-way).
+    /// </summary>
+    private IEnumerable<BsonDocument> Paged(ILiteCollection<BsonDocument> initial, BsonValue after)
+    {
+        var name = initial.Name;
+        while (true)
+        {
+            var from = after;
+            var page = StoredDataException.Read(DataDir, () => _db.GetCollection(name).Find(Query.GT("_id", from), limit: ScanPage).ToList());
+            foreach (var doc in page)
+            {
+                yield return doc;
+            }
+            if (page.Count < ScanPage)
+            {
+                yield break;
+            }
+            after = page[^1]["_id"];
         }
     }
 
@@ -177,7 +202,7 @@ public sealed partial class LedgerStore
             && head.Seq - saved.Head.Seq <= MaxSummaryCatchUp
             && (saved.Head.Seq == 0
                 ? saved.Head == LedgerHead.Empty
-                : _ledger.FindById(saved.Head.Seq) is { } at && at["hash"].AsString == saved.Head.Hash))
+                : StoredDataException.Read(DataDir, () => _ledger.FindById(saved.Head.Seq)) is { } at && at["hash"].IsString && at["hash"].AsString == saved.Head.Hash))
         {
             var index = RecordSummaryIndex.Build(saved.Summaries, saved.Head);
             var caughtUp = saved.Head;
@@ -268,7 +293,7 @@ public sealed partial class LedgerStore
     private IEnumerable<LedgerEntry> EntriesAfter(long seq)
     {
         var unapplied = _unapplied; // taken before LiteDB is read: whatever it lacks, this has
-        var stored = StoredDataException.Stream(DataDir, () => _ledger.Find(Query.GT("_id", seq)).Select(EntryFromBson));
+        var stored = Paged(_ledger, seq).Select(doc => StoredDataException.Read(DataDir, () => EntryFromBson(doc)));
         return unapplied is null ? stored : ThenUnapplied(stored, unapplied, seq);
     }
 

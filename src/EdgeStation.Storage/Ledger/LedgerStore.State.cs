@@ -45,7 +45,7 @@ public sealed partial class LedgerStore
 
     private (StateDigest Digest, string? Problem, string Proof) CheckStoredState(bool writable)
     {
-        var recomputed = Recompute();
+        var recomputed = Recompute(alone: true);
         var stored = _state.FindById(StateId);
         if (stored is null)
         {
@@ -83,11 +83,15 @@ public sealed partial class LedgerStore
             : (recomputed, null, "digest");
     }
 
-    /// <summary>The digest of the collections as they stand (one pass over each).</summary>
-    private StateDigest Recompute()
+    /// <summary>
+    /// The digest of the collections as they stand (one pass over each). <paramref name="alone"/>: the open, before the
+    /// writer starts, may page with fresh instances (<see cref="ScanPaged"/>); the writer, inside its transaction and
+    /// beside readers, must read through the instance it writes.
+    /// </summary>
+    private StateDigest Recompute(bool alone)
     {
         var digest = new StateDigest();
-        foreach (var doc in ScanPaged())
+        foreach (var doc in alone ? ScanPaged() : _records.FindAll())
         {
             digest.ToggleRecord(doc);
         }
@@ -243,7 +247,7 @@ public sealed partial class LedgerStore
                 ["failedLogins"] = 0,
             });
         }
-        view.Digest = Recompute();
+        view.Digest = Recompute(alone: false); // a page of ScanPaged would replace the instance under this transaction
     }
 
     /// <summary>Writer thread, after a rebuild committed: the state is proven again; the summaries are derived anew.</summary>

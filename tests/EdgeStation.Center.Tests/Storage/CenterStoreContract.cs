@@ -2,6 +2,7 @@ using EdgeStation.Center.Hosting;
 using EdgeStation.Center.Ingest;
 using EdgeStation.Center.Storage;
 using EdgeStation.Center.Tests.Support;
+using EdgeStation.Sync.Contract;
 using EdgeStation.Sync.V1;
 using Google.Protobuf;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -223,5 +224,24 @@ public abstract class CenterStoreContract : IDisposable
         Assert.Equal((400L, 400ul), (row.Envelopes, row.DigestHead));
         Assert.Empty(Store.AlertList(includeResolved: true));
         Assert.Equal(400, Store.Envelopes(Station, [.. Enumerable.Range(1, 400).Select(i => (ulong)i)]).Count);
+    }
+
+    [SkippableFact]
+    public void Envelopes_made_in_a_window_come_back_of_that_kind_oldest_first()
+    {
+        var at = new DateTimeOffset(2026, 11, 30, 16, 0, 0, TimeSpan.Zero);
+        var batch = new List<Envelope>
+        {
+            SyncContract.Wrap(Station, 1, EnvelopeKind.DailyClose, at.AddDays(-40), new DailyClose { LocalDate = 20261021 }),
+            SyncContract.Wrap(Station, 2, EnvelopeKind.DailyClose, at.AddDays(-1), new DailyClose { LocalDate = 20261130 }),
+            SyncContract.Wrap(Station, 3, EnvelopeKind.HourlySummary, at.AddHours(-5), new HourlySummary()),
+            SyncContract.Wrap(Station, 4, EnvelopeKind.DailyClose, at.AddDays(-20), new DailyClose { LocalDate = 20261111 }),
+        };
+        Ingest.Ingest(Station, batch);
+
+        var made = Store.EnvelopesMade(Station, EnvelopeKind.DailyClose, at.AddDays(-30).ToUnixTimeMilliseconds(), at.ToUnixTimeMilliseconds());
+
+        Assert.Equal([4UL, 2UL], made.Select(e => e.Seq));
+        Assert.Empty(Store.EnvelopesMade("xishan", EnvelopeKind.DailyClose, 0, long.MaxValue));
     }
 }

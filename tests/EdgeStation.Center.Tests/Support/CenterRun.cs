@@ -33,6 +33,16 @@ public sealed class CenterRun : IDisposable
         return (exit, output.ToString(), error.ToString());
     }
 
+    /// <summary>A command that reads standard input (`users add` reads the password from it).</summary>
+    public (int Exit, string Out, string Error) CliWithInput(string input, params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var ctx = new CenterContext(output, error, Time, name => name == "USER" ? "tester" : null) { In = new StringReader(input) };
+        var exit = CenterCli.Run([.. args, .. StoreArgs], ctx);
+        return (exit, output.ToString(), error.ToString());
+    }
+
     /// <summary>ca init, then enroll each station into ROOT/ID.bundle.json.</summary>
     public void InitAndEnroll(params string[] stationIds)
     {

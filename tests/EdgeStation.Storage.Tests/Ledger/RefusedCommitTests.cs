@@ -51,6 +51,59 @@ public sealed class RefusedCommitTests : IDisposable
         }
     }
 
+    private static async Task FaultEnteredAsync(LedgerStore store)
+    {
+        while (true)
+        {
+            var changed = store.FaultChanged;
+            if (store.FaultCount > 0)
+            {
+                return;
+            }
+            await changed.WaitAsync(TimeSpan.FromSeconds(60));
+        }
+    }
+
+    [Fact]
+    public async Task A_reader_streaming_the_ledger_while_the_writer_reopens_the_database_reads_on_to_the_end()
+    {
+        // More entries than one page of a read: the stream crosses the reopen between two pages.
+        using var store = LedgerStore.Open(_dir.Path, time: _clock);
+        store.Append(_ => new RecordEvent { Type = RecordEvent.StationType, RecordId = "station", Action = RecordEvent.StationInit, Actor = "test", At = Events.T0 });
+        store.AppendMany(Enumerable.Range(1, LedgerStore.ScanPage + 200).Select(Events.NewDispute));
+        store.Append(_ => null); // the batch before is applied
+        var head = store.Head.Seq;
+
+        using var reading = store.Entries().GetEnumerator();
+        Assert.True(reading.MoveNext());
+        var seqs = new List<long> { reading.Current.Seq };
+
+        var armed = true;
+        store.FaultInjection = p =>
+        {
+            if (p != FaultPoint.Commit || !armed)
+            {
+                return null;
+            }
+            armed = false;
+            return new IOException("injected: the disk refused the write");
+        };
+        var entered = store.FaultChanged;
+        var acknowledged = await store.AppendAsync(Events.NewDispute(5_000)); // acknowledged, then the commit is refused and LiteDB reopened
+        await entered.WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.True(store.Fault!.JournalAhead);
+
+        while (reading.MoveNext())
+        {
+            seqs.Add(reading.Current.Seq);
+        }
+        // Every entry there was when the stream began (a stream is as of its start: the later append is not owed to it).
+        Assert.Equal(Enumerable.Range(1, (int)head).Select(i => (long)i), seqs);
+        Assert.Equal(acknowledged!.Entry.Seq, store.Entries().Last().Seq); // a new stream has it, from the unapplied batch
+        Assert.NotNull(store.Find(acknowledged.Event.RecordId)); // single reads too, on the new instance
+        Assert.Equal((int)head + 1, store.Records().Count() + 1); // every record, and the station entry that is none
+    }
+
     [Fact]
     public async Task A_commit_refused_after_the_acknowledgement_keeps_the_entry_readable_and_the_retry_applies_it_once()
     {
@@ -121,6 +174,8 @@ public sealed class RefusedCommitTests : IDisposable
                     return -1L;
                 }
             }));
+            // Every append may have been acknowledged before the commit was refused: wait for the fault itself.
+            await FaultEnteredAsync(store);
             await RecoverAsync(store);
 
             // Whatever was acknowledged, and whatever the retry applied from the journal, holds distinct seqs in one chain.

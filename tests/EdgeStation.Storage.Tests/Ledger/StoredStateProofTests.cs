@@ -214,6 +214,30 @@ public sealed class StoredStateProofTests : IDisposable
     }
 
     [Fact]
+    public async Task Regression_a_rebuild_of_more_records_than_one_scan_page_commits_in_one_instance()
+    {
+        // The rebuild's digest used the open's paged scan, which replaces LiteDB's instance after each 1,000 records:
+        // under the applier's transaction, beside readers.
+        using (var store = LedgerStore.Open(_dir.Path))
+        {
+            store.Append(_ => new RecordEvent { Type = RecordEvent.StationType, RecordId = "station", Action = RecordEvent.StationInit, Actor = "test", At = Events.T0 });
+            store.AppendMany(Enumerable.Range(1, LedgerStore.ScanPage + 100).Select(Events.NewDispute));
+        }
+        EditWithLiteDb("records", "DS-2026-0002", d => d["status"] = "mediating");
+
+        using (var store = LedgerStore.Open(_dir.Path, check: StateCheck.Report))
+        {
+            Assert.NotNull(store.StateProblem);
+            var result = await store.RebuildStateAsync("cli:root", Events.T0.AddDays(1));
+            Assert.True(result!.Event.Fields["differences"].Number >= 1);
+            Assert.Equal("DS-2026-1101", store.Append(Events.NewDispute(9))!.Event.RecordId);
+        }
+        using var reopened = LedgerStore.Open(_dir.Path);
+        Assert.Null(reopened.StateProblem);
+        Assert.Equal(LedgerStore.ScanPage + 101, reopened.Records().Count());
+    }
+
+    [Fact]
     public async Task A_rebuild_queued_among_appends_commits_alone_and_loses_none_of_them()
     {
         Seed();

@@ -59,6 +59,29 @@ public sealed partial class PostgresCenterStore
         return count + (_write.Value?.Envelopes.Keys.Count(k => k.Station == stationId) ?? 0);
     }
 
+    /// <summary>Through the (station_id, kind, created_at_ms) index of each month's partition.</summary>
+    public IReadOnlyList<StoredEnvelope> EnvelopesMade(string stationId, EnvelopeKind kind, long fromMs, long toMs) => Read((c, t) =>
+    {
+        using var command = Command(c, t, """
+            SELECT seq, created_at_ms, contract_version, payload, received_at, understood
+            FROM envelopes
+            WHERE station_id = $1 AND kind = $2 AND created_at_ms BETWEEN $3 AND $4
+            ORDER BY created_at_ms, seq
+            """);
+        command.Parameters.Add(Text(stationId));
+        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Integer, Value = (int)kind });
+        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Bigint, Value = fromMs });
+        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Bigint, Value = toMs });
+        using var r = command.ExecuteReader();
+        var list = new List<StoredEnvelope>();
+        while (r.Read())
+        {
+            list.Add(new StoredEnvelope(stationId, (ulong)r.GetInt64(0), kind, r.GetInt64(1), (uint)r.GetInt64(2),
+                r.GetFieldValue<byte[]>(3), r.GetFieldValue<DateTimeOffset>(4), r.GetBoolean(5)));
+        }
+        return (IReadOnlyList<StoredEnvelope>)list;
+    });
+
     public void InsertEnvelope(StoredEnvelope envelope) => Writing(nameof(InsertEnvelope)).Envelopes.TryAdd((envelope.StationId, envelope.Seq), envelope);
 
     /// <summary>
