@@ -93,8 +93,16 @@ public sealed class AccessSystem : IDisposable
         }
     }
 
+    private bool _disposed;
+
+    // Twice is normal: the service stops the doors first (relays off before the event log is flushed) and disposes at the end.
     public void Dispose()
     {
+        if (_disposed)
+        {
+            return;
+        }
+        _disposed = true;
         foreach (var i in _inputs)
         {
             i.Dispose();

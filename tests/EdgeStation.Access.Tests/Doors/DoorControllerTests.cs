@@ -191,5 +191,17 @@ public sealed class DoorControllerTests : IDisposable
         s.Gpio.Dispose();
     }
 
+    [Fact]
+    public void Regression_stopping_the_doors_twice_is_harmless()
+    {
+        // The station service stops the doors, then disposes them at the end: the alarm inputs' pins were closed by then
+        // and the second stop threw, logged as a critical error at every stop of `edgestation run` and `demo`.
+        var s = new StationDoors();
+        s.System.Dispose();
+        s.System.Dispose();
+        Assert.Equal(new LockRelay(Front.LockActiveHigh, Front.FailMode).Unpowered, s.Driver.OutputLevel(Front.LockPin));
+        s.Gpio.Dispose();
+    }
+
     private static bool[] SimulatedWiegandBits(int n) => EdgeStation.Access.Gpio.SimulatedWiegand.CardBits(CardId.Wiegand(1, (uint)n));
 }
