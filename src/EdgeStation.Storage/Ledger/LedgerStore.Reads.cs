@@ -36,7 +36,7 @@ public sealed partial class LedgerStore
             return StoredDataException.Stream(DataDir, () => ScanReadOnly(type)).Select(SnapshotBson.FromBson);
         }
         var typeName = type is { } t ? RecordTypeNames.Name(t) : null;
-        var stored = Paged(_records, BsonValue.MinValue)
+        var stored = Paged("records", BsonValue.MinValue)
             .Where(doc => typeName is null || (doc["type"].IsString && doc["type"].AsString == typeName))
             .Select(SnapshotBson.FromBson);
         return unapplied is null ? stored : WithUnapplied(stored, unapplied, type);
@@ -64,40 +64,19 @@ public sealed partial class LedgerStore
     /// #2813), so a whole scan would hold the whole file. Only where nothing else uses the instance: a read-only store, or
     /// the open before the writer starts.
     /// </summary>
-    private IEnumerable<BsonDocument> ScanPaged()
-    {
-        BsonValue after = BsonValue.MinValue;
-        while (true)
-        {
-            var page = _records.Find(Query.GT("_id", after), limit: ScanPage).ToList();
-            foreach (var doc in page)
-            {
-                yield return doc;
-            }
-            if (page.Count < ScanPage)
-            {
-                yield break;
-            }
-            after = page[^1]["_id"];
-            // More pages follow: drop this page's cache (no Count() first: counting 100,000 records alone filled ~20 MB of it).
-            page.Clear();
-            Rebind();
-            GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
-        }
-    }
+    private IEnumerable<BsonDocument> ScanPaged() => Paged("records", BsonValue.MinValue, freshInstanceBetweenPages: true);
 
     /// <summary>
-    /// A live store's collection in id order, <see cref="ScanPage"/> documents per read: each page is one read, retried
-    /// whole when the writer reopens LiteDB under it, and the next page resumes after the last id (a lazy LiteDB cursor
-    /// held across the reopen would fail half-way).
+    /// A collection in id order, <see cref="ScanPage"/> documents per read: each page is one read, retried whole when the
+    /// writer reopens LiteDB under it, and the next page resumes after the last id (a lazy LiteDB cursor held across the
+    /// reopen would fail half-way). <paramref name="freshInstanceBetweenPages"/>: see <see cref="ScanPaged"/>.
     /// </summary>
-    private IEnumerable<BsonDocument> Paged(ILiteCollection<BsonDocument> initial, BsonValue after)
+    private IEnumerable<BsonDocument> Paged(string collection, BsonValue after, bool freshInstanceBetweenPages = false)
     {
-        var name = initial.Name;
         while (true)
         {
             var from = after;
-            var page = StoredDataException.Read(DataDir, () => _db.GetCollection(name).Find(Query.GT("_id", from), limit: ScanPage).ToList());
+            var page = StoredDataException.Read(DataDir, () => _db.GetCollection(collection).Find(Query.GT("_id", from), limit: ScanPage).ToList());
             foreach (var doc in page)
             {
                 yield return doc;
@@ -107,6 +86,13 @@ public sealed partial class LedgerStore
                 yield break;
             }
             after = page[^1]["_id"];
+            if (freshInstanceBetweenPages)
+            {
+                // More pages follow: drop this page's cache (no Count() first: counting 100,000 records alone filled ~20 MB of it).
+                page.Clear();
+                Rebind();
+                GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+            }
         }
     }
 
@@ -293,7 +279,7 @@ public sealed partial class LedgerStore
     private IEnumerable<LedgerEntry> EntriesAfter(long seq)
     {
         var unapplied = _unapplied; // taken before LiteDB is read: whatever it lacks, this has
-        var stored = Paged(_ledger, seq).Select(doc => StoredDataException.Read(DataDir, () => EntryFromBson(doc)));
+        var stored = Paged("ledger", seq).Select(doc => StoredDataException.Read(DataDir, () => EntryFromBson(doc)));
         return unapplied is null ? stored : ThenUnapplied(stored, unapplied, seq);
     }
 

@@ -23,6 +23,13 @@ public sealed class RefusedCommitTests : IDisposable
         store.Append(_ => new RecordEvent { Type = RecordEvent.StationType, RecordId = "station", Action = RecordEvent.StationInit, Actor = "test", At = Events.T0 });
         store.Append(Events.NewDispute(1));
         store.Append(_ => null); // acknowledged once the batch before it is applied: the fault below hits the next batch only
+        RefuseOnce(store, point);
+        return store;
+    }
+
+    /// <summary>The next write that reaches <paramref name="point"/> is refused as by a full disk; later ones go through.</summary>
+    private static void RefuseOnce(LedgerStore store, FaultPoint point)
+    {
         var armed = true;
         store.FaultInjection = p =>
         {
@@ -33,7 +40,6 @@ public sealed class RefusedCommitTests : IDisposable
             armed = false;
             return new IOException("injected: the disk refused the write");
         };
-        return store;
     }
 
     /// <summary>Runs the backoff on the fake clock until the writer takes writes again.</summary>
@@ -78,16 +84,7 @@ public sealed class RefusedCommitTests : IDisposable
         Assert.True(reading.MoveNext());
         var seqs = new List<long> { reading.Current.Seq };
 
-        var armed = true;
-        store.FaultInjection = p =>
-        {
-            if (p != FaultPoint.Commit || !armed)
-            {
-                return null;
-            }
-            armed = false;
-            return new IOException("injected: the disk refused the write");
-        };
+        RefuseOnce(store, FaultPoint.Commit);
         var entered = store.FaultChanged;
         var acknowledged = await store.AppendAsync(Events.NewDispute(5_000)); // acknowledged, then the commit is refused and LiteDB reopened
         await entered.WaitAsync(TimeSpan.FromSeconds(60));
