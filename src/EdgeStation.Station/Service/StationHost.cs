@@ -21,7 +21,8 @@ namespace EdgeStation.Station.Service;
 /// </summary>
 public static class StationHost
 {
-    public static WebApplication Build(LedgerStore store, StationConfig config, TimeProvider time, string? urls = null)
+    /// <param name="configureAccess">Called once the doors are built, before anything listens (the demo sets its people's PINs).</param>
+    public static WebApplication Build(LedgerStore store, StationConfig config, TimeProvider time, string? urls = null, Action<Doors.AccessService>? configureAccess = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.Host.UseSystemd();
@@ -55,6 +56,11 @@ public static class StationHost
         builder.Services.AddSingleton(records);
         builder.Services.AddSingleton(new Kiosk.ProblemText(Kiosk.UiText.Load(), records.Commands.Schemas));
         builder.Services.AddSingleton<StationMetrics>();
+        // The doors: built now, so a missing GPIO chip stops the start (exit 3) before anything listens.
+        var access = Doors.AccessService.Create(store, records, config.Access, time);
+        configureAccess?.Invoke(access);
+        builder.Services.AddSingleton(access);
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<Doors.AccessService>());
         var cliToken = LocalCliToken.Create();
         var users = new UserStore(store);
         var sessions = new SessionStore(time, config.Sessions);
@@ -68,6 +74,7 @@ public static class StationHost
         builder.Services.AddHostedService<Sync.SyncService>(); // the outbox and pusher to the township center (docs/operations.md)
 
         var app = builder.Build();
+        app.Lifetime.ApplicationStopped.Register(access.Dispose);
         app.Lifetime.ApplicationStarted.Register(() => Volatile.Write(ref started, true));
         var metrics = app.Services.GetRequiredService<StationMetrics>();
         app.Use(async (http, next) =>
@@ -102,11 +109,12 @@ public static class StationHost
             .WithMetadata(AccessRule.Public);
         app.MapGet("/healthz/live", () => TypedResults.Text("live")).WithMetadata(AccessRule.Public);
         // Counts and latencies only, nothing personal; still not for everyone: engineers and admins.
-        app.MapGet("/metrics", (LedgerStore s) => TypedResults.Text(metrics.Render(s, sessions.Count) + Sync.SyncStatusView.Metrics(s.DataDir), "text/plain; version=0.0.4; charset=utf-8"))
+        app.MapGet("/metrics", (LedgerStore s) => TypedResults.Text(metrics.Render(s, sessions.Count) + Sync.SyncStatusView.Metrics(s.DataDir) + Doors.DoorMetrics.Render(access), "text/plain; version=0.0.4; charset=utf-8"))
             .WithMetadata(AccessRule.Requires("read metrics", Permission.ReadMetrics));
         app.MapAccountEndpoints();
         app.MapRecordEndpoints();
         app.MapCliReadEndpoints();
+        Doors.DoorEndpoints.MapDoors(app);
         app.MapKiosk();
         var notFound = new NotFoundAnswer(UiText.Load());
         app.MapFallback(IResult (HttpContext http) => notFound.Answer(http, "no such page or endpoint"))
