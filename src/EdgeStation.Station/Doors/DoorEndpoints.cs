@@ -35,9 +35,11 @@ public static class DoorEndpoints
     /// Server-sent events for the kiosk banner: the unacknowledged alarms now, then again at every change of the alarm
     /// board (pushed within milliseconds of the GPIO edge), and every 15 s as a keep-alive.
     /// </summary>
-    private static async Task StreamAsync(HttpContext http, AccessService access)
+    private static async Task StreamAsync(HttpContext http, AccessService access, IHostApplicationLifetime lifetime)
     {
-        var stop = http.RequestAborted;
+        // Ends when the kiosk goes away or the service stops: an open banner must not hold up a stop.
+        using var both = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping);
+        var stop = both.Token;
         http.Response.ContentType = "text/event-stream; charset=utf-8";
         http.Response.Headers.CacheControl = "no-store";
         var changed = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
