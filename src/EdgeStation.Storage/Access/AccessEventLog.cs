@@ -12,6 +12,8 @@ namespace EdgeStation.Storage.Access;
 /// another process, unreadable) the batch stays in memory and is tried again with backoff; while that lasts the queue
 /// fills, and what does not fit is dropped and counted (<see cref="AccessLogStats.Dropped"/>), so the loss is bounded by
 /// the queue's capacity and shown in /metrics. Events older than the retention (default 180 days) are purged daily.
+/// Below <see cref="ReserveBytes"/> of free space nothing is written (<see cref="DiskReserve"/>), so LiteDB never meets
+/// a full disk; should a write fail all the same, its instance is kept, never disposed (<see cref="AbandonedLiteDb"/>).
 /// </summary>
 public sealed class AccessEventLog : IDisposable
 {
@@ -23,6 +25,17 @@ public sealed class AccessEventLog : IDisposable
     public static readonly TimeSpan MinBackoff = TimeSpan.FromMilliseconds(500);
     public static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
     public static readonly TimeSpan PurgeEvery = TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// Default free space kept: a batch of <see cref="BatchMax"/> events is a few hundred KB in LiteDB's log file, and a
+    /// checkpoint copies up to its 1,000 pages (8 MB, mostly over pages already there) into access.db. Larger than the
+    /// ledger's reserve (<see cref="LedgerStore.ReserveBytes"/>), so a filling disk stops the door log first and
+    /// records keep their room.
+    /// </summary>
+    public const long DefaultReserveBytes = 4 * 1024 * 1024;
+
+    /// <summary>Failed LiteDB writes (instances kept, never disposed) after which the log writes nothing until a restart.</summary>
+    public const int MaxAbandoned = 4;
 
     private readonly Channel<AccessEvent> _queue;
     private readonly List<AccessEvent> _batch = [];
@@ -36,9 +49,11 @@ public sealed class AccessEventLog : IDisposable
     private int _waiting;
     private string? _lastError;
     private long? _lastPurge;
+    private int _abandoned;
     private bool _disposed;
 
-    public AccessEventLog(string dataDir, TimeProvider time, int capacity = DefaultCapacity, TimeSpan? retention = null)
+    /// <param name="reserveBytes">Free space below which nothing is written (default <see cref="DefaultReserveBytes"/>; 0 turns the check off).</param>
+    public AccessEventLog(string dataDir, TimeProvider time, int capacity = DefaultCapacity, TimeSpan? retention = null, long reserveBytes = DefaultReserveBytes)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(dataDir);
         ArgumentNullException.ThrowIfNull(time);
@@ -48,6 +63,9 @@ public sealed class AccessEventLog : IDisposable
         Retention = retention ?? DefaultRetention;
         ArgumentOutOfRangeException.ThrowIfLessThan(Retention, TimeSpan.FromDays(1), nameof(retention));
         Capacity = capacity;
+        ArgumentOutOfRangeException.ThrowIfNegative(reserveBytes);
+        ReserveBytes = reserveBytes;
+        DataDir = dataDir;
         _queue = Channel.CreateBounded<AccessEvent>(new BoundedChannelOptions(capacity)
         {
             FullMode = BoundedChannelFullMode.Wait, // TryWrite then answers false instead of waiting: counted as dropped
@@ -58,6 +76,8 @@ public sealed class AccessEventLog : IDisposable
     public string Path { get; }
     public int Capacity { get; }
     public TimeSpan Retention { get; }
+    public long ReserveBytes { get; }
+    public string DataDir { get; }
 
     public AccessLogStats Stats
     {
@@ -110,8 +130,7 @@ public sealed class AccessEventLog : IDisposable
                 }
                 try
                 {
-                    var events = Events(OpenLocked());
-                    events.Insert(_batch.Select(AccessEventBson.ToDocument));
+                    WriteLocked(db => Events(db).Insert(_batch.Select(AccessEventBson.ToDocument)));
                 }
                 catch (Exception ex) when (IsEnvironment(ex))
                 {
@@ -140,7 +159,7 @@ public sealed class AccessEventLog : IDisposable
             try
             {
                 var cutoff = (_time.GetUtcNow() - Retention).UtcDateTime;
-                var n = Events(OpenLocked()).DeleteMany(Query.LT(AccessEventBson.At, cutoff));
+                var n = WriteLocked(db => Events(db).DeleteMany(Query.LT(AccessEventBson.At, cutoff)));
                 Interlocked.Add(ref _purged, n);
                 _lastPurge = _time.GetTimestamp();
                 return n;
@@ -163,6 +182,10 @@ public sealed class AccessEventLog : IDisposable
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_db is null && !File.Exists(Path))
+            {
+                return []; // nothing written yet: a read must not create the file (the disk may be full)
+            }
             try
             {
                 var result = new List<StoredAccessEvent>(Math.Min(limit, 1000));
@@ -187,6 +210,12 @@ public sealed class AccessEventLog : IDisposable
             }
             catch (Exception ex) when (IsEnvironment(ex))
             {
+                if (_db is { } db)
+                {
+                    // A failed read may leave its cursor's transaction open too: the instance is kept, never disposed.
+                    _db = null;
+                    Abandon(db);
+                }
                 Fail(ex);
                 throw new StorageEnvironmentException($"the access event log {Path} cannot be read now: {Describe(ex)}", ex);
             }
@@ -259,6 +288,10 @@ public sealed class AccessEventLog : IDisposable
         {
             throw new StorageEnvironmentException($"{Path} is not an access event log ({ex.Message}); move it aside: doors keep working and events wait in memory", ex);
         }
+        if (!File.Exists(Path))
+        {
+            EnsureWritable(); // a new file: its header and the index below are writes
+        }
         var db = new LiteDatabase(new ConnectionString { Filename = Path, Connection = ConnectionType.Direct });
         try
         {
@@ -266,29 +299,59 @@ public sealed class AccessEventLog : IDisposable
         }
         catch
         {
-            db.Dispose();
+            Abandon(db);
             throw;
         }
         return _db = db;
     }
 
+    /// <summary>
+    /// One write, in LiteDB's own transaction, after the free-space check. A write LiteDB fails may leave that
+    /// transaction behind: the instance is abandoned, not disposed, and the next attempt opens a fresh one.
+    /// </summary>
+    private T WriteLocked<T>(Func<LiteDatabase, T> write)
+    {
+        var db = OpenLocked();
+        EnsureWritable();
+        try
+        {
+            return write(db);
+        }
+        catch
+        {
+            _db = null;
+            Abandon(db);
+            throw;
+        }
+    }
+
+    /// <summary>Refuses (nothing written) below the reserve (<see cref="DiskReserveException"/>) or after too many failed writes.</summary>
+    private void EnsureWritable()
+    {
+        if (_abandoned >= MaxAbandoned)
+        {
+            throw new StorageEnvironmentException(
+                $"{MaxAbandoned} writes to {Path} failed inside LiteDB; the log writes again after a restart of the service (doors keep working)");
+        }
+        DiskReserve.Ensure(DataDir, ReserveBytes, "the ledger and the access event log");
+    }
+
+    private void Abandon(LiteDatabase db)
+    {
+        _abandoned++;
+        AbandonedLiteDb.Keep(db);
+    }
+
     private static ILiteCollection<BsonDocument> Events(LiteDatabase db) => db.GetCollection(Collection, BsonAutoId.Int64);
 
-    /// <summary>Records the failure and closes the file: the next attempt opens it afresh (a full disk may have left LiteDB mid-write).</summary>
+    /// <summary>
+    /// Records the failure. A write refused before LiteDB was reached leaves the open instance as it is; one LiteDB
+    /// failed has been abandoned already (<see cref="WriteLocked"/>), so the next attempt opens the file afresh.
+    /// </summary>
     private void Fail(Exception ex)
     {
         Interlocked.Increment(ref _failures);
         _lastError = Describe(ex);
-        var db = _db;
-        _db = null;
-        try
-        {
-            db?.Dispose();
-        }
-        catch (Exception close) when (IsEnvironment(close))
-        {
-            // Closing a file on a full disk can fail too; the handle is gone either way.
-        }
     }
 
     private static bool IsEnvironment(Exception ex) =>
@@ -296,6 +359,7 @@ public sealed class AccessEventLog : IDisposable
 
     private static string Describe(Exception ex) => ex switch
     {
+        DiskReserveException reserve => $"disk full: {reserve.Message}",
         IOException io when io.HResult == 28 || io.Message.Contains("No space left", StringComparison.OrdinalIgnoreCase) => "disk full",
         IOException io when io.Message.Contains("another process", StringComparison.OrdinalIgnoreCase) => "held by another process",
         _ => ex.Message,

@@ -67,6 +67,39 @@ public sealed class AccessEventLogTests : IDisposable
     }
 
     [Fact]
+    public void Below_the_free_space_reserve_nothing_reaches_LiteDB_and_the_events_wait()
+    {
+        // No disk has this much free: the reserve refuses every write, as on a disk filled to the reserve.
+        using var log = new AccessEventLog(_dir.Path, _time, reserveBytes: long.MaxValue / 2);
+        log.Enqueue(Granted("1:1"));
+
+        Assert.Equal(0, log.WriteQueued());
+
+        Assert.False(File.Exists(Path.Combine(_dir.Path, AccessEventLog.FileName)));
+        Assert.Equal((1, 1L, 0L), (log.Stats.Waiting, log.Stats.WriteFailures, log.Stats.Dropped));
+        Assert.StartsWith("disk full: ", log.Stats.LastError, StringComparison.Ordinal);
+        Assert.Contains("KB kept for the ledger and the access event log", log.Stats.LastError, StringComparison.Ordinal);
+        Assert.Empty(log.Recent(10));
+    }
+
+    [Fact]
+    public void Reading_a_log_nothing_was_written_to_creates_no_file()
+    {
+        using var log = new AccessEventLog(_dir.Path, _time);
+
+        Assert.Empty(log.Recent(10));
+        Assert.False(File.Exists(Path.Combine(_dir.Path, AccessEventLog.FileName)));
+    }
+
+    [Fact]
+    public void The_default_reserve_is_larger_than_the_ledgers_so_a_filling_disk_stops_the_door_log_first()
+    {
+        using var log = new AccessEventLog(_dir.Path, _time);
+
+        Assert.True(log.ReserveBytes > Storage.Ledger.LedgerStore.ReserveBytes);
+    }
+
+    [Fact]
     public void Purge_removes_events_older_than_the_retention_only()
     {
         using var log = new AccessEventLog(_dir.Path, _time, retention: TimeSpan.FromDays(180));
