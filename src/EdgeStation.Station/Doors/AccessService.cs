@@ -18,16 +18,28 @@ namespace EdgeStation.Station.Doors;
 /// <summary>
 /// The doors inside the station service (门禁服务): access rights folded from the ledger's <c>access</c> entries, every
 /// configured door and alarm button on the GPIO chip (or the simulated one), and the event log's writer. Built before
-/// the service listens, so a missing GPIO chip stops the start (exit 3); stopped last, leaving every relay de-energised
-/// so each lock does what its fail mode says.
+/// the service listens, so a missing GPIO chip stops the start (exit 3).
 /// </summary>
-public sealed class AccessService : IHostedService, IDisposable
+/// <remarks>
+/// Stopping, in this order and each step once however often it is asked for (a host may be stopped twice, and disposed
+/// after a failed start without a stop): the doors, as soon as the host begins to stop (<see cref="StoppingAsync"/>, before
+/// Kestrel drains its requests), leaving every relay de-energised so each lock does what its fail mode says; then the
+/// event log's writer, which writes what the doors logged (<see cref="StopAsync"/>); then the file, the chip and the
+/// token (<see cref="Dispose"/>, by the host's container once nothing can call in, or by the caller that built it
+/// when no host took it).
+/// </remarks>
+public sealed class AccessService : IHostedLifecycleService, IDisposable
 {
     public const string KeyFile = "access.key";
 
+    /// <summary>How long <see cref="Dispose"/> waits for the writer when no stop came first.</summary>
+    public static readonly TimeSpan DisposeWait = TimeSpan.FromSeconds(5);
+
     private readonly GpioController _gpio;
     private readonly CancellationTokenSource _stop = new();
+    private readonly Lock _gate = new();
     private Task? _writer;
+    private bool _doorsStopped;
     private bool _disposed;
 
     private AccessService(AccessSettings settings, GpioController gpio, SimulatedGpioDriver? simulated, AccessSystem system, AccessEventLog log)
@@ -107,21 +119,74 @@ public sealed class AccessService : IHostedService, IDisposable
         }
     }
 
+    /// <summary>True once the doors are stopped (relays de-energised): `door simulate` is refused from then on.</summary>
+    public bool DoorsStopped
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _doorsStopped;
+            }
+        }
+    }
+
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _writer = Task.Run(() => Log.RunAsync(_stop.Token), CancellationToken.None);
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            var stop = _stop.Token;
+            _writer ??= Task.Run(() => Log.RunAsync(stop), CancellationToken.None);
+        }
         return Task.CompletedTask;
     }
 
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>The host begins to stop: the doors go first, before any request is drained or any other service stops.</summary>
+    public Task StoppingAsync(CancellationToken cancellationToken)
+    {
+        StopDoors();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The doors (if <see cref="StoppingAsync"/> has not), then the writer writes what is queued and ends.</summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        // Doors first: relays de-energised (fail modes), then what they logged is written.
-        System.Dispose();
-        await _stop.CancelAsync().ConfigureAwait(false);
-        if (_writer is { } w)
+        StopDoors();
+        Task? writer;
+        lock (_gate)
         {
-            await w.WaitAsync(cancellationToken).ConfigureAwait(false);
+            if (_disposed)
+            {
+                return; // a second stop after the host disposed us: all done already
+            }
+            _stop.Cancel();
+            writer = _writer;
         }
+        if (writer is not null)
+        {
+            await writer.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Relays de-energised (each lock as its fail mode says), inputs released; once.</summary>
+    private void StopDoors()
+    {
+        lock (_gate)
+        {
+            if (_doorsStopped)
+            {
+                return;
+            }
+            _doorsStopped = true;
+        }
+        System.Dispose();
     }
 
     /// <summary>The alarm button that sits by <paramref name="door"/>, if any.</summary>
@@ -163,16 +228,21 @@ public sealed class AccessService : IHostedService, IDisposable
 
     public void Dispose()
     {
-        if (_disposed)
+        StopDoors();
+        Task? writer;
+        lock (_gate)
         {
-            return;
+            if (_disposed)
+            {
+                return;
+            }
+            _disposed = true;
+            _stop.Cancel();
+            writer = _writer;
         }
-        _disposed = true;
-        System.Dispose();
-        _stop.Cancel();
         try
         {
-            _writer?.Wait(TimeSpan.FromSeconds(5));
+            writer?.Wait(DisposeWait);
         }
         catch (AggregateException)
         {
