@@ -56,19 +56,20 @@ public static class DoorJson
         w.WriteEndObject();
     });
 
-    public static string Events(IReadOnlyList<StoredAccessEvent> events) => Write(w =>
+    /// <param name="who">Whether person and card are written (those who may see personal fields); the rest always is.</param>
+    public static string Events(IReadOnlyList<StoredAccessEvent> events, bool who) => Write(w =>
     {
         w.WriteStartObject();
         w.WriteStartArray("events");
         foreach (var e in events)
         {
-            WriteEvent(w, e.Event, e.Id);
+            WriteEvent(w, e.Event, e.Id, who);
         }
         w.WriteEndArray();
         w.WriteEndObject();
     });
 
-    public static string Simulated(int door, string action, IReadOnlyList<AccessEvent> events, DoorController controller) => Write(w =>
+    public static string Simulated(int door, string action, IReadOnlyList<AccessEvent> events, DoorController controller, bool who) => Write(w =>
     {
         w.WriteStartObject();
         w.WriteNumber("door", door);
@@ -77,7 +78,7 @@ public static class DoorJson
         w.WriteStartArray("events");
         foreach (var e in events)
         {
-            WriteEvent(w, e, null);
+            WriteEvent(w, e, null, who);
         }
         w.WriteEndArray();
         w.WriteEndObject();
@@ -112,7 +113,7 @@ public static class DoorJson
         w.WriteEndObject();
     }
 
-    private static void WriteEvent(Utf8JsonWriter w, AccessEvent e, long? id)
+    private static void WriteEvent(Utf8JsonWriter w, AccessEvent e, long? id, bool who)
     {
         w.WriteStartObject();
         if (id is { } i)
@@ -124,8 +125,11 @@ public static class DoorJson
         w.WriteString("kind", e.Kind.ToString());
         w.WriteString("reason", e.Reason);
         Optional(w, "source", e.Source);
-        Optional(w, "person", e.Person);
-        Optional(w, "card", e.Card);
+        if (who)
+        {
+            Optional(w, "person", e.Person);
+            Optional(w, "card", e.Card);
+        }
         Optional(w, "direction", e.Direction);
         Optional(w, "actor", e.Actor);
         w.WriteEndObject();

@@ -178,7 +178,11 @@
       ack.dataset.alarm = a.id;
       ack.addEventListener("click", function () {
         ack.disabled = true;
-        post("/api/alarms/" + encodeURIComponent(a.id) + "/ack", {}).then(function (r) { if (!r.ok) { ack.disabled = false; } });
+        post("/api/alarms/" + encodeURIComponent(a.id) + "/ack", {}).then(function (r) {
+          // Grid workers and viewers may not acknowledge: say who can, instead of a button that does nothing.
+          if (r.status === 403) { ack.textContent = "请值班干部确认"; return; }
+          if (!r.ok) { ack.disabled = false; }
+        });
       });
       row.appendChild(text);
       row.appendChild(ack);
