@@ -27,4 +27,6 @@ public enum Permission
     AcknowledgeAlarms,
     /// <summary>`door simulate`: drive the simulated chip's reader, keypad, contact and buttons (installation, training).</summary>
     SimulateDoors,
+    /// <summary>Give and take access rights (persons, cards): each change a ledger entry of type <c>access</c>.</summary>
+    ManageAccess,
 }

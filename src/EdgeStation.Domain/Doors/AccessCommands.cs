@@ -141,7 +141,7 @@ public sealed class AccessCommands(AccessRights rights, IReadOnlySet<int> doors)
     {
         if (rights.Person(personId) is null)
         {
-            throw new AccessInputException($"there is no person '{personId}' (edgestation persons list)");
+            throw new AccessInputException($"there is no person '{personId}' (edgestation person list)");
         }
     }
 
@@ -151,7 +151,7 @@ public sealed class AccessCommands(AccessRights rights, IReadOnlySet<int> doors)
         {
             if (rights.Level(l) is null)
             {
-                throw new AccessInputException($"there is no level {l} (edgestation levels list)");
+                throw new AccessInputException($"there is no level {l}");
             }
         }
     }

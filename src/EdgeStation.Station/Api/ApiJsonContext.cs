@@ -15,6 +15,8 @@ namespace EdgeStation.Station.Api;
 [JsonSerializable(typeof(VoidRequest))]
 [JsonSerializable(typeof(CliReadRequest))]
 [JsonSerializable(typeof(Doors.DoorSimulateRequest))]
+[JsonSerializable(typeof(Doors.PersonAddRequest))]
+[JsonSerializable(typeof(Doors.CardAddRequest))]
 [JsonSerializable(typeof(LedgerHeadResponse))]
 [JsonSerializable(typeof(HealthResponse))]
 [JsonSerializable(typeof(LoginRequest))]

@@ -36,14 +36,19 @@ public sealed class AccessService : IHostedLifecycleService, IDisposable
     public static readonly TimeSpan DisposeWait = TimeSpan.FromSeconds(5);
 
     private readonly GpioController _gpio;
+    private readonly LedgerStore _store;
+    private readonly TimeProvider _time;
+    private readonly SemaphoreSlim _changes = new(1, 1);
     private readonly CancellationTokenSource _stop = new();
     private readonly Lock _gate = new();
     private Task? _writer;
     private bool _doorsStopped;
     private bool _disposed;
 
-    private AccessService(AccessSettings settings, GpioController gpio, SimulatedGpioDriver? simulated, AccessSystem system, AccessEventLog log)
+    private AccessService(LedgerStore store, TimeProvider time, AccessSettings settings, GpioController gpio, SimulatedGpioDriver? simulated, AccessSystem system, AccessEventLog log)
     {
+        _store = store;
+        _time = time;
         Settings = settings;
         _gpio = gpio;
         Simulated = simulated;
@@ -109,7 +114,7 @@ public sealed class AccessService : IHostedLifecycleService, IDisposable
             var system = new AccessSystem(gpio, settings.Doors, [.. settings.AlarmButtons.Select(b => b.Input)], rights,
                 records.Calculator.Calendar, new StationTime(records.Config.Settings.TimeZone), time, pins);
             log = new AccessEventLog(store.DataDir, time, settings.EventQueue, settings.EventRetention);
-            return new AccessService(settings, gpio, simulated, system, log);
+            return new AccessService(store, time, settings, gpio, simulated, system, log);
         }
         catch (Exception ex) when (ex is not StorageEnvironmentException)
         {
@@ -189,6 +194,32 @@ public sealed class AccessService : IHostedLifecycleService, IDisposable
         System.Dispose();
     }
 
+    /// <summary>
+    /// One change of access rights (`person add`, `card add` …): checked against the rights the doors decide from,
+    /// appended to the ledger as an <c>access</c> entry, and only then applied, so a door never grants what the ledger
+    /// lacks. One change at a time: the next person id and the card-owner check see every change before them.
+    /// </summary>
+    /// <exception cref="AccessInputException">Bad input: nothing changed.</exception>
+    public async Task<RecordEvent> ChangeAsync(Func<AccessCommands, DateTimeOffset, RecordEvent> build)
+    {
+        if (Settings.Doors.Count == 0)
+        {
+            throw new AccessInputException("this station has no doors configured (station.json \"access.doors\"); configure them before enrolling people");
+        }
+        await _changes.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            var e = build(new AccessCommands(System.Rights, Settings.Doors.Select(d => d.Id).ToHashSet()), _time.GetUtcNow());
+            await _store.AppendAsync(_ => e).ConfigureAwait(false);
+            System.Rights.Apply(e);
+            return e;
+        }
+        finally
+        {
+            _changes.Release();
+        }
+    }
+
     /// <summary>The alarm button that sits by <paramref name="door"/>, if any.</summary>
     public AlarmButton? ButtonBy(int door) => Settings.AlarmButtons.FirstOrDefault(b => b.Door == door);
 
@@ -251,5 +282,6 @@ public sealed class AccessService : IHostedLifecycleService, IDisposable
         Log.Dispose();
         _gpio.Dispose();
         _stop.Dispose();
+        _changes.Dispose();
     }
 }

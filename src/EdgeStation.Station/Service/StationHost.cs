@@ -120,6 +120,7 @@ public static class StationHost
             app.MapRecordEndpoints();
             app.MapCliReadEndpoints();
             Doors.DoorEndpoints.MapDoors(app);
+            Doors.AccessRightsEndpoints.MapAccessRights(app);
             app.MapKiosk();
             var notFound = new NotFoundAnswer(UiText.Load());
             app.MapFallback(IResult (HttpContext http) => notFound.Answer(http, "no such page or endpoint"))

@@ -53,6 +53,10 @@ public sealed class AccessRuleTests : IAsyncLifetime
         ["GET /api/alarms"] = "signed in",
         ["GET /api/alarms/stream"] = "signed in",
         ["POST /api/alarms/{id}/ack"] = "AcknowledgeAlarms",
+        ["GET /api/access/persons"] = "ReadPersonal",
+        ["POST /api/access/persons"] = "ManageAccess",
+        ["POST /api/access/persons/{id}/disable"] = "ManageAccess",
+        ["POST /api/access/cards"] = "ManageAccess",
         ["ANY {*path:nonfile}"] = "signed in",
     };
 

@@ -188,7 +188,8 @@ public static class DoorCommand
         return string.Join("  ", parts);
     }
 
-    private static string Call(GlobalOptions g, ParseResult p, CliContext ctx, HttpMethod method, string path, Dictionary<string, string>? json)
+    /// <summary>One call of the running service's doors API; exit 3 when no service runs (the doors and their rights live in it).</summary>
+    internal static string Call(GlobalOptions g, ParseResult p, CliContext ctx, HttpMethod method, string path, Dictionary<string, string>? json)
     {
         using var client = g.RunningService(p, ctx)
             ?? throw new StorageEnvironmentException($"no station service runs on {g.ResolveDataDir(p, ctx)}: the doors live in the running service; start it (edgestation run, or edgestation demo)");

@@ -1,0 +1,161 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using EdgeStation.Domain.Accounts;
+using EdgeStation.Domain.Doors;
+using EdgeStation.Station.Accounts;
+using EdgeStation.Station.Api;
+using EdgeStation.Storage;
+
+namespace EdgeStation.Station.Doors;
+
+/// <summary>
+/// Who may open which door (门禁授权): persons and their cards. Each change is an <c>access</c> ledger entry with the
+/// acting user (<see cref="AccessService.ChangeAsync"/>), so an auditor sees who gave whom access and when. Changing
+/// is the admin's (and the local command line's); the list names people, so it needs personal-field permission.
+/// </summary>
+public static class AccessRightsEndpoints
+{
+    private const string Json = "application/json; charset=utf-8";
+    private static readonly AccessRule ReadPersons = AccessRule.Requires("read who may open the doors", Permission.ReadPersonal);
+    private static readonly AccessRule Manage = AccessRule.Requires("change access rights", Permission.ManageAccess);
+
+    public static void MapAccessRights(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/access/persons", (AccessService access) => TypedResults.Text(Persons(access), Json)).WithMetadata(ReadPersons, CliWriteAccess.Allowed);
+        app.MapPost("/api/access/persons", AddPersonAsync).WithMetadata(Manage, CliWriteAccess.Allowed);
+        app.MapPost("/api/access/persons/{id}/disable", DisablePersonAsync).WithMetadata(Manage, CliWriteAccess.Allowed);
+        app.MapPost("/api/access/cards", AddCardAsync).WithMetadata(Manage, CliWriteAccess.Allowed);
+    }
+
+    private static async Task<IResult> AddPersonAsync(HttpContext http, AccessService access)
+    {
+        var (request, problem) = await JsonBody.ReadAsync(http, ApiJsonContext.Default.PersonAddRequest);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        return await ChangeAsync(http, access, (c, now) =>
+            c.AddPerson(request!.Name ?? "", Day(request.From, "from"), Day(request.Until, "until"), Levels(request.Levels), firstIn: false, http.Actor(), now));
+    }
+
+    private static Task<IResult> DisablePersonAsync(HttpContext http, AccessService access, string id) =>
+        ChangeAsync(http, access, (c, now) => c.RemovePerson(id, http.Actor(), now));
+
+    private static async Task<IResult> AddCardAsync(HttpContext http, AccessService access)
+    {
+        var (request, problem) = await JsonBody.ReadAsync(http, ApiJsonContext.Default.CardAddRequest);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        return await ChangeAsync(http, access, (c, now) => c.AddCard(request!.Person ?? "", CardId.Parse(request.Card ?? ""), http.Actor(), now));
+    }
+
+    /// <summary>The change's entry as JSON (what it recorded; never a secret), or 400 naming what is wrong, nothing changed.</summary>
+    private static async Task<IResult> ChangeAsync(HttpContext http, AccessService access, Func<AccessCommands, DateTimeOffset, Domain.Records.RecordEvent> build)
+    {
+        try
+        {
+            var e = await access.ChangeAsync(build);
+            return TypedResults.Text(Write(w =>
+            {
+                w.WriteStartObject();
+                w.WriteString("entry", e.RecordId);
+                w.WriteString("change", e.Action);
+                foreach (var (key, value) in e.Fields)
+                {
+                    if (value.IsNumber)
+                    {
+                        w.WriteNumber(key, value.Number);
+                    }
+                    else
+                    {
+                        w.WriteString(key, value.Text);
+                    }
+                }
+                w.WriteEndObject();
+            }), Json);
+        }
+        catch (AccessInputException ex)
+        {
+            return ApiProblem.Problem(StatusCodes.Status400BadRequest, "invalid input", ex.Message);
+        }
+        catch (StorageEnvironmentException ex)
+        {
+            return ApiProblem.For(ex, http);
+        }
+    }
+
+    private static string Persons(AccessService access)
+    {
+        var rights = access.System.Rights;
+        return Write(w =>
+        {
+            w.WriteStartObject();
+            w.WriteStartArray("persons");
+            foreach (var p in rights.Persons())
+            {
+                w.WriteStartObject();
+                w.WriteString("id", p.Id);
+                w.WriteString("name", p.Name);
+                if (p.ValidFrom is { } from)
+                {
+                    w.WriteString("from", from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                }
+                if (p.ValidUntil is { } until)
+                {
+                    w.WriteString("until", until.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                }
+                w.WriteStartArray("levels");
+                foreach (var l in p.Levels)
+                {
+                    w.WriteNumberValue(l);
+                }
+                w.WriteEndArray();
+                w.WriteStartArray("cards");
+                foreach (var c in rights.CardsOf(p.Id))
+                {
+                    w.WriteStringValue(c.Text);
+                }
+                w.WriteEndArray();
+                w.WriteBoolean("pin", rights.HasPin(p.Id, duress: false));
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        });
+    }
+
+    private static DateOnly? Day(string? text, string what)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+        return DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+            ? d
+            : throw new AccessInputException($"--{what} must be a day such as 2026-03-01 (got '{text}')");
+    }
+
+    private static int[] Levels(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return [];
+        }
+        return [.. text.Split(',', StringSplitOptions.TrimEntries).Select(t =>
+            int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : throw new AccessInputException($"an access level is a number (got '{t}')"))];
+    }
+
+    private static string Write(Action<Utf8JsonWriter> body)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var w = new Utf8JsonWriter(buffer, Output.RecordJson.Options))
+        {
+            body(w);
+        }
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+}
