@@ -63,6 +63,12 @@ public sealed class RolePermissionsTests
     }
 
     [Fact]
+    public void Only_admins_give_and_take_access_rights()
+    {
+        Assert.Equal([Role.Admin], RoleNames.All.Where(r => RolePermissions.Has(r, Permission.ManageAccess)));
+    }
+
+    [Fact]
     public void Only_admins_manage_users()
     {
         Assert.Equal([Role.Admin], RoleNames.All.Where(r => RolePermissions.Has(r, Permission.ManageUsers)));
