@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using EdgeStation.Center.Hosting;
 using EdgeStation.Center.Ingest;
+using EdgeStation.Center.Tests.Support;
 using EdgeStation.Center.Storage;
 using EdgeStation.Center.Storage.Postgres;
 using EdgeStation.Sync.Contract;
@@ -29,7 +30,7 @@ public class CenterIngestBenchmarks
     private const string FloorStation = "bench-floor";
 
     private string _dir = null!;
-    private BenchPostgres? _postgres;
+    private PostgresServer? _postgres;
     private ICenterStore _store = null!;
     private IngestService _ingest = null!;
     private LiteDatabase? _floorLite;
@@ -49,9 +50,10 @@ public class CenterIngestBenchmarks
         Directory.CreateDirectory(_dir);
         if (Store == "PostgreSQL")
         {
-            _postgres = new BenchPostgres(Path.Combine(_dir, "pg"));
-            _store = PostgresCenterStore.Open(_postgres.ConnectionString, TimeProvider.System);
-            _floorPostgres = NpgsqlDataSource.Create(_postgres.ConnectionString);
+            _postgres = PostgresServer.Durable(Path.Combine(_dir, "pg"));
+            var database = _postgres.CreateDatabase();
+            _store = PostgresCenterStore.Open(database, TimeProvider.System);
+            _floorPostgres = NpgsqlDataSource.Create(database);
         }
         else
         {
