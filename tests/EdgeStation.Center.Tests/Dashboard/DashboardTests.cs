@@ -51,5 +51,19 @@ public sealed class DashboardTests : IDisposable
 
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await http.GetAsync(new Uri("/", UriKind.Relative))).StatusCode);
         Assert.Equal("ok\n", await http.GetStringAsync(new Uri("/healthz", UriKind.Relative)));
+        Assert.Equal("ok\n", await http.GetStringAsync(new Uri("/healthz/live", UriKind.Relative)));
+    }
+
+    [Fact]
+    public async Task Liveness_answers_on_the_admin_port_without_reading_the_store()
+    {
+        _run.InitAndEnroll("dongshan");
+        using var center = RunningCenter.Start(_run);
+        using var http = new HttpClient { BaseAddress = center.AdminUrl };
+
+        using var live = await http.GetAsync(new Uri("/healthz/live", UriKind.Relative));
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, live.StatusCode);
+        Assert.Equal("ok\n", await live.Content.ReadAsStringAsync());
     }
 }
