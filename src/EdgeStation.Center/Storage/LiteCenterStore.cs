@@ -16,6 +16,15 @@ public sealed partial class LiteCenterStore : ICenterStore
     private readonly CenterLock _lock;
     private readonly Lock _write = new();
 
+    /// <summary>Envelope keys the open transaction read and did not find (see Envelopes): cleared when it ends.</summary>
+    private readonly HashSet<string> _absent = new(StringComparer.Ordinal);
+
+    /// <summary>All stations as last read outside a transaction; dropped by every transaction (see AllStations).</summary>
+    private IReadOnlyList<StationRow>? _allStations;
+
+    /// <summary>True while this store's one transaction runs (only ever read under <see cref="_write"/>).</summary>
+    private bool _inTransaction;
+
     private LiteCenterStore(LiteDatabase db, CenterLock centerLock)
     {
         _db = db;
@@ -25,6 +34,7 @@ public sealed partial class LiteCenterStore : ICenterStore
         _digests = db.GetCollection("digests");
         _alerts = db.GetCollection("alerts", BsonAutoId.Int64);
         _envelopes.EnsureIndex("stationId");
+        _envelopes.EnsureIndex(MadeIndex, MadeExpression);
         _alerts.EnsureIndex("stationId");
         _alerts.EnsureIndex("open");
     }
@@ -79,6 +89,8 @@ public sealed partial class LiteCenterStore : ICenterStore
         lock (_write)
         {
             _db.BeginTrans();
+            _inTransaction = true;
+            _allStations = null;
             try
             {
                 var result = work();
@@ -90,6 +102,25 @@ public sealed partial class LiteCenterStore : ICenterStore
                 _db.Rollback();
                 throw;
             }
+            finally
+            {
+                _inTransaction = false;
+                _absent.Clear();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Every read takes the writer's lock too: LiteDB 5's page cache has a race between concurrent readers (it hands
+    /// a reader a page buffer it is recycling: "pages in memory store must be non-shared", then garbage reads;
+    /// litedb-org/LiteDB#2817). Twenty concurrent ranking requests over 730,000 envelopes hit it here, and every page
+    /// after it answered 500. The lock is reentrant, so reads inside a transaction pass; results are materialized inside.
+    /// </summary>
+    private T Locked<T>(Func<T> read)
+    {
+        lock (_write)
+        {
+            return read();
         }
     }
 
