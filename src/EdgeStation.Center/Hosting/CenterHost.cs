@@ -106,10 +106,16 @@ public static class CenterHost
         });
         app.MapAdmin(adminToken);
         // Read-only figures (nothing personal) on the loopback port; accounts come with a LAN listener (docs/center.md).
-        app.MapGet("/", (int? stale, CenterAdmin admin, ICenterStore s) =>
+        app.MapGet("/", (int? stale, int? page, CenterAdmin admin, ICenterStore s) =>
         {
             var staleAfter = stale is > 0 and <= 24 * 30 ? TimeSpan.FromHours(stale.Value) : CenterAdmin.DefaultStaleAfter;
-            return Results.Content(DashboardPage.Render(admin.Stations(staleAfter), s.AlertList(), staleAfter, time.GetUtcNow(), options.TimeZone), "text/html; charset=utf-8");
+            var stations = admin.Stations(staleAfter);
+            var pages = DashboardPage.Pages(stations.Count);
+            if (page is { } p && (p < 1 || p > pages))
+            {
+                return Results.Problem(title: $"page {p} does not exist: the villages fill pages 1–{pages}", statusCode: StatusCodes.Status400BadRequest);
+            }
+            return Results.Content(DashboardPage.Render(stations, s.AlertList(), staleAfter, time.GetUtcNow(), options.TimeZone, page ?? 1), "text/html; charset=utf-8");
         });
         app.MapReports(accounts, time, options.TimeZone);
         return app;
