@@ -60,6 +60,7 @@ public class CenterIngestBenchmarks
             _store = LiteCenterStore.Open(Path.Combine(_dir, "center"), mustExist: false);
             _floorLite = new LiteDatabase(new ConnectionString { Filename = Path.Combine(_dir, "floor.db"), Connection = ConnectionType.Direct });
             _floorLite.GetCollection("envelopes").EnsureIndex("stationId");
+            _floorLite.GetCollection("envelopes").EnsureIndex("made", LiteCenterStore.MadeExpression); // the same indexes as the store's
         }
         var now = DateTimeOffset.UtcNow;
         _store.Enroll(Station, "基准村", "01", now);
