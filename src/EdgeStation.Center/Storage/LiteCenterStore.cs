@@ -19,11 +19,14 @@ public sealed partial class LiteCenterStore : ICenterStore
     /// <summary>Envelope keys the open transaction read and did not find (see Envelopes): cleared when it ends.</summary>
     private readonly HashSet<string> _absent = new(StringComparer.Ordinal);
 
-    /// <summary>All stations as last read outside a transaction; dropped by every transaction (see AllStations).</summary>
-    private IReadOnlyList<StationRow>? _allStations;
+    /// <summary>Every station as last committed, by id: replaced whole at each commit that saved one, never changed.</summary>
+    private Dictionary<string, StationRow> _committedStations;
 
-    /// <summary>True while this store's one transaction runs (only ever read under <see cref="_write"/>).</summary>
-    private bool _inTransaction;
+    /// <summary>The same, ordered by id; made on the first read after a commit.</summary>
+    private IReadOnlyList<StationRow>? _sortedStations;
+
+    /// <summary>The stations the open transaction saved (only touched under <see cref="_write"/>).</summary>
+    private readonly Dictionary<string, StationRow> _savedStations = new(StringComparer.Ordinal);
 
     private LiteCenterStore(LiteDatabase db, CenterLock centerLock)
     {
@@ -37,6 +40,7 @@ public sealed partial class LiteCenterStore : ICenterStore
         _envelopes.EnsureIndex(MadeIndex, MadeExpression);
         _alerts.EnsureIndex("stationId");
         _alerts.EnsureIndex("open");
+        _committedStations = _stations.FindAll().Select(ToStation).ToDictionary(r => r.Id, StringComparer.Ordinal);
     }
 
     public string DataDir { get; private init; } = "";
@@ -89,12 +93,11 @@ public sealed partial class LiteCenterStore : ICenterStore
         lock (_write)
         {
             _db.BeginTrans();
-            _inTransaction = true;
-            _allStations = null;
             try
             {
                 var result = work();
                 _db.Commit();
+                PublishSavedStations();
                 return result;
             }
             catch
@@ -104,7 +107,7 @@ public sealed partial class LiteCenterStore : ICenterStore
             }
             finally
             {
-                _inTransaction = false;
+                _savedStations.Clear();
                 _absent.Clear();
             }
         }
