@@ -1,9 +1,9 @@
 using BenchmarkDotNet.Attributes;
 using EdgeStation.Center.Hosting;
 using EdgeStation.Center.Ingest;
-using EdgeStation.Center.Tests.Support;
 using EdgeStation.Center.Storage;
 using EdgeStation.Center.Storage.Postgres;
+using EdgeStation.Center.Tests.Support;
 using EdgeStation.Sync.Contract;
 using EdgeStation.Sync.V1;
 using Google.Protobuf;

@@ -6,7 +6,6 @@ using EdgeStation.Center.Authority;
 using EdgeStation.Center.Cli;
 using EdgeStation.Center.Storage;
 using EdgeStation.Sync.Bundle;
-using EdgeStation.Sync.V1;
 using Google.Protobuf;
 
 namespace EdgeStation.Benchmarks;
@@ -53,7 +52,7 @@ public static class CenterLoad
         Put("load_average_start", LoadAverage());
 
         var enrolling = Stopwatch.StartNew();
-        var payload = Summary().ToByteString();
+        var payload = SyncDrainBenchmarks.Summary().ToByteString();
         var stations = new List<LoadStation>(options.Stations);
         using (var store = CenterStores.Open(data, options.Database, mustExist: true, TimeProvider.System))
         using (var authority = AuthorityFiles.Load(data))
@@ -207,20 +206,6 @@ public static class CenterLoad
     private static double Seconds(TimeSpan t) => Math.Round(t.TotalSeconds, 2);
 
     private static string LoadAverage() => string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
-
-    private static HourlySummary Summary() => new()
-    {
-        PeriodStart = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(),
-        PeriodEnd = DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeMilliseconds(),
-        Figures = new Figures
-        {
-            AsOfDate = 20261201,
-            Streaks = new StreakDays { NoCases = 289, NoEscalatedPetitions = 200, NoLawsuits = 512, NoCults = 640 },
-            FourNothing = new FourNothing { Year = 2026, Achieved = true },
-            SafetyIndex = new SafetyIndex { IndexCenti = 9655 },
-            Disputes = new DisputeCounts { Red = 1, Open = 3, Resolved = 40 },
-        },
-    };
 
     private static int FreePort()
     {
