@@ -70,6 +70,7 @@ public sealed partial class LedgerStore : IDisposable
                 _journal.Dispose();
                 throw;
             }
+            StartApplier();
             _writer = new Thread(WriterLoop) { IsBackground = true, Name = "ledger-writer" };
             _writer.Start();
         }
@@ -334,8 +335,11 @@ public sealed partial class LedgerStore : IDisposable
         return snapshot;
     }
 
-    /// <summary>Writer thread, inside a LiteDB transaction: everything the batch staged, with the state digest kept in step.</summary>
-    private void ApplyToDatabase(BatchView view)
+    /// <summary>
+    /// Applier thread (or the open's and a retry's replay), inside a LiteDB transaction: everything the batch staged, with
+    /// the state digest kept in step. Returns the digest of the state as the batch leaves it.
+    /// </summary>
+    private StateDigest ApplyToDatabase(BatchView view, StateDigest digest)
     {
         foreach (var entry in view.Entries)
         {
@@ -346,7 +350,7 @@ public sealed partial class LedgerStore : IDisposable
             _requests.Upsert(new BsonDocument { ["_id"] = id, ["seq"] = seq, ["request"] = request });
         }
         view.Side.ApplyTo(_db);
-        SaveProjection(view);
+        return SaveProjection(view, digest);
     }
 
     /// <summary>The last entry LiteDB holds (the acknowledged head may be ahead of it while a batch is unapplied).</summary>
@@ -374,7 +378,7 @@ public sealed partial class LedgerStore : IDisposable
                 $"{LedgerJournal.FileName} does not continue the database (database ends at {applied}, journal resumes at {missing[0].Seq}); " +
                 "keep a copy of both files and run 'edgestation records verify'.");
         }
-        var view = new BatchView(this) { Head = applied };
+        var view = new BatchView(this, databaseOnly: true) { Head = applied };
         foreach (var entry in missing)
         {
             var e = RecordEventCodec.Decode(entry.Content);
@@ -386,9 +390,9 @@ public sealed partial class LedgerStore : IDisposable
             }
         }
         _db.BeginTrans();
-        ApplyToDatabase(view);
+        var digest = ApplyToDatabase(view, _digest.Clone());
         _db.Commit();
-        _digest = view.Digest;
+        _digest = digest;
         lock (_headLock)
         {
             if (view.Head.Seq > _head.Seq)
@@ -396,12 +400,15 @@ public sealed partial class LedgerStore : IDisposable
                 _head = view.Head;
             }
         }
-        _unapplied = null;
         RecoveredEntries += missing.Count;
         return view;
     }
 
-    private long StoredCounter(string key) => _counters.FindById(key) is { } doc ? doc["n"].AsInt64 : 0;
+    private long StoredCounter(string key) => StoredDataException.Read(DataDir, () => _counters.FindById(key)) is { } doc ? doc["n"].AsInt64 : 0;
+
+    /// <summary>The counter as the acknowledged entries leave it: an unapplied batch's first, then LiteDB's.</summary>
+    private long AcknowledgedCounter(string key, bool databaseOnly) =>
+        !databaseOnly && _unapplied is { } unapplied && unapplied.Counters.TryGetValue(key, out var n) ? n : StoredCounter(key);
 
     /// <summary>How many entries were applied from the journal: when the store opened, and by retries after a refused commit.</summary>
     public int RecoveredEntries { get; private set; }
