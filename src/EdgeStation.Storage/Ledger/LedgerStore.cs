@@ -12,7 +12,8 @@ namespace EdgeStation.Storage.Ledger;
 /// The station's LiteDB file: the append-only hash-chained ledger, the record projection derived from it,
 /// and id counters. One writer thread batches whatever appends are waiting (group commit); each caller is
 /// acknowledged once the batch is fsync'ed in <see cref="LedgerJournal"/>, and LiteDB is written after that, with reads
-/// served from the <see cref="UnappliedBatch"/> meanwhile (<see cref="CommitBatch"/> has the order).
+/// served from the <see cref="UnappliedBatch"/> until the applier thread has written it (<see cref="CommitBatch"/> has the order;
+/// LedgerStore.Applier.cs the applier).
 /// </summary>
 public sealed partial class LedgerStore : IDisposable
 {
@@ -43,7 +44,7 @@ public sealed partial class LedgerStore : IDisposable
     private LedgerHead _head;
     private bool _disposed;
 
-    private LedgerStore(string dataDir, LiteDatabase db, StationLock? stationLock, bool readOnly, StateCheck check, TimeProvider time)
+    private LedgerStore(string dataDir, LiteDatabase db, StationLock? stationLock, bool readOnly, StateCheck check, TimeProvider time, bool loadSummaries)
     {
         _time = time;
         DataDir = dataDir;
@@ -64,6 +65,10 @@ public sealed partial class LedgerStore : IDisposable
             try
             {
                 Replay(_journal.ReadAll());
+                if (loadSummaries)
+                {
+                    RebuildSummariesIfNoFile();
+                }
             }
             catch
             {
@@ -129,7 +134,9 @@ public sealed partial class LedgerStore : IDisposable
     /// <param name="time">The clock of the writer's retry backoff after a failed write (tests pass a fake one).</param>
     /// <param name="check">Whether a stored state that is not the one the writer left refuses the open (the default) or is only
     /// reported (<see cref="StateProblem"/>, for verify and rebuild).</param>
-    public static LedgerStore Open(string dataDir, bool mustExist = false, bool readOnly = false, TimeProvider? time = null, StateCheck check = StateCheck.Required)
+    /// <param name="loadSummaries">The service, which needs <see cref="Summaries"/> at once: when they must be rebuilt from
+    /// every record, that is done as part of the open, paging through LiteDB with bounded memory, which it cannot beside the writer.</param>
+    public static LedgerStore Open(string dataDir, bool mustExist = false, bool readOnly = false, TimeProvider? time = null, StateCheck check = StateCheck.Required, bool loadSummaries = false)
     {
         var path = Path.Combine(dataDir, FileName);
         if ((mustExist || readOnly) && !File.Exists(path))
@@ -154,7 +161,7 @@ public sealed partial class LedgerStore : IDisposable
             });
             try
             {
-                return new LedgerStore(dataDir, db, stationLock, liteReadOnly, check, time ?? TimeProvider.System) { _created = isNew ? new CreatedFiles(newDir) : null };
+                return new LedgerStore(dataDir, db, stationLock, liteReadOnly, check, time ?? TimeProvider.System, loadSummaries && !liteReadOnly) { _created = isNew ? new CreatedFiles(newDir) : null };
             }
             catch
             {
