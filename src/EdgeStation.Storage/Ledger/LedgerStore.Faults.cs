@@ -108,7 +108,10 @@ public sealed partial class LedgerStore
     {
         while (_queue.TryTake(out var waiting))
         {
-            waiting.Done.TrySetException(failure);
+            if (!waiting.Wake)
+            {
+                waiting.Done.TrySetException(failure);
+            }
         }
     }
 
@@ -173,7 +176,10 @@ public sealed partial class LedgerStore
         {
             while (_queue.TryTake(out var waiting, Timeout.Infinite, due))
             {
-                waiting.Done.TrySetException(Refusal(_fault!));
+                if (!waiting.Wake)
+                {
+                    waiting.Done.TrySetException(Refusal(_fault!));
+                }
             }
         }
         catch (OperationCanceledException)

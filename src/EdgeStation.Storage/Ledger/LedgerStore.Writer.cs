@@ -345,7 +345,9 @@ public sealed partial class LedgerStore
             }
             if (!databaseOnly && store._unapplied is { } unapplied && unapplied.Records.TryGetValue(recordId, out var acknowledged))
             {
-                return acknowledged; // the apply reads LiteDB's version then, after the batch that changed it
+                // A copy: this batch folds its entry into what it gets, and the applier may be writing that batch's
+                // snapshot into LiteDB right now. The apply reads LiteDB's version then, after the batch that changed it.
+                return acknowledged.Copy();
             }
             // Not in an unapplied batch, so LiteDB holds its latest version, and still will when the applier applies this batch.
             var doc = StoredDataException.Read(store.DataDir, () => store._records.FindById(recordId));

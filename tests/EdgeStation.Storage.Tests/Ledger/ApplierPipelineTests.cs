@@ -73,6 +73,9 @@ public sealed class ApplierPipelineTests : IDisposable
             Assert.Equal("DS-2026-0002", created.Event.RecordId);
             Assert.Equal("DS-2026-0003", keyed.Event.RecordId); // the number after one only an unapplied batch holds
             Assert.Equal("assessed", assessed.Record!.Status); // a transition of a record only an unapplied batch holds
+            // ...folded into a copy: the snapshot the held batch is about to write (and its caller got) is not changed under it.
+            Assert.Equal(created.Entry.Seq, created.Record!.LastSeq);
+            Assert.NotEqual("assessed", created.Record.Status);
             Assert.True(repeated.Repeated);
             Assert.Equal(keyed.Entry, repeated.Entry); // the key found in an unapplied batch: nothing written twice
             Assert.Equal(3, store.UnappliedBatchCount); // the held one and the two behind it (the repeat wrote nothing)
