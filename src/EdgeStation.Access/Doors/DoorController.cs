@@ -165,6 +165,15 @@ public sealed class DoorController : IDisposable
         return done;
     }
 
+    /// <summary>Ends every reader's frame now (the simulated chip knows when its burst is over): the decision follows at once.</summary>
+    public void EndFrames()
+    {
+        foreach (var r in _readers)
+        {
+            r.EndFrame();
+        }
+    }
+
     public static string ModeName(DoorMode mode) => mode switch
     {
         DoorMode.Lockdown => "lockdown",

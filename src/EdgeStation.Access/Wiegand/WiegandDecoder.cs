@@ -56,6 +56,9 @@ public sealed class WiegandDecoder
         return ended;
     }
 
+    /// <summary>Ends the frame now, as if the frame gap had passed (a simulated reader that knows its burst is over); null if no bits wait.</summary>
+    public WiegandFrame? End() => _count == 0 ? null : Finish();
+
     /// <summary>Ends the frame if the line has been quiet for the frame gap (the reader's timer calls this); null if nothing ended.</summary>
     public WiegandFrame? Flush()
     {

@@ -80,6 +80,17 @@ public sealed class WiegandReader : IDisposable
         Raise(ended);
     }
 
+    /// <summary>Ends the frame being read now instead of after the frame gap (the simulated chip's readers: `door simulate`).</summary>
+    public void EndFrame()
+    {
+        WiegandFrame? ended;
+        lock (_gate)
+        {
+            ended = _disposed ? null : _decoder.End();
+        }
+        Raise(ended);
+    }
+
     private void Flush()
     {
         WiegandFrame? ended;

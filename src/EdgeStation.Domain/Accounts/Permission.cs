@@ -23,4 +23,8 @@ public enum Permission
     ReadDiagnostics,
     /// <summary>List, add, change and remove accounts.</summary>
     ManageUsers,
+    /// <summary>Acknowledge a door or one-button alarm (报警确认): the person on duty who dealt with it; logged with who.</summary>
+    AcknowledgeAlarms,
+    /// <summary>`door simulate`: drive the simulated chip's reader, keypad, contact and buttons (installation, training).</summary>
+    SimulateDoors,
 }

@@ -14,6 +14,7 @@ namespace EdgeStation.Station.Api;
 [JsonSerializable(typeof(AmendRequest))]
 [JsonSerializable(typeof(VoidRequest))]
 [JsonSerializable(typeof(CliReadRequest))]
+[JsonSerializable(typeof(Doors.DoorSimulateRequest))]
 [JsonSerializable(typeof(LedgerHeadResponse))]
 [JsonSerializable(typeof(HealthResponse))]
 [JsonSerializable(typeof(LoginRequest))]

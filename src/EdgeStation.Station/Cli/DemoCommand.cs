@@ -28,6 +28,10 @@ public static class DemoCommand
             }
             var now = ctx.Time.GetUtcNow();
             ClockGuard.EnsurePlausible(now);
+            if (serve)
+            {
+                PortProbe.EnsureFree(portNumber); // before a first use creates the demo station
+            }
             var dataDir = p.GetValue(g.DataDir) ?? DefaultDemoDir(ctx);
             using var session = g.OpenAt(dataDir, p, ctx, mustExist: false);
             var service = session.Service;
@@ -77,9 +81,17 @@ public static class DemoCommand
             throw new UsageException($"{dataDir} holds a station that 'demo' did not create; demo serves only its own stations " +
                 "(it adds an admin account with a printed password). Serve a real station with 'edgestation run'.");
         }
-        return ServiceRunner.Serve(session.Store, session.Service.Config, ctx, $"http://127.0.0.1:{port}", urls =>
+        // The doors of the reference wiring (hardware/station.example.json) on the simulated chip, with the demo's people.
+        var config = session.Service.Config;
+        config = config with { Access = config.Access.Doors.Count == 0 ? Doors.DemoDoors.Settings() : config.Access with { Gpio = Config.AccessSettings.Simulated } };
+        Doors.AccessService? doors = null;
+        return ServiceRunner.Serve(session.Store, config, ctx, $"http://127.0.0.1:{port}", urls =>
         {
-            // Only once the port is ours: a busy port must not cost a ledger entry. Nobody knows the password before the line below.
+            // Only once the doors are built (the GPIO chip) and the port is ours: a busy port or a missing chip must
+            // change nothing. The demo's people go into the ledger and into the rights the doors already decide from.
+            Doors.DemoDoors.Seed(session.Store, ctx.Time.GetUtcNow(), doors!.System.Rights);
+            Doors.DemoDoors.SetPins(doors);
+            // Nobody knows the password before the line below.
             var password = DemoLogin.NewPassword();
             DemoLogin.Ensure(session, password, actor);
             var url = urls[0].TrimEnd('/') + "/";
@@ -87,8 +99,11 @@ public static class DemoCommand
             o.WriteLine($"open {url}  login: {DemoLogin.Name}  password: {password}");
             o.WriteLine("  (a new password at every start; Ctrl+C stops the demo)");
             o.WriteLine($"  record writes from the command line go through it meanwhile: {self} --data-dir {dataDir} records add case --kind criminal");
+            o.WriteLine($"  doors (simulated GPIO, hardware/pinmap-rpi.md): {string.Join(", ", config.Access.Doors.Select(d => $"{d.Id} {d.Name}"))}; cards and PINs: " +
+                string.Join(", ", Doors.DemoDoors.People.Select(p => $"{p.Name} {p.Card} PIN {p.Pin}")));
+            o.WriteLine($"  {self} --data-dir {dataDir} door simulate swipe {Doors.DemoDoors.People[0].Card} --door 1   (then: door list, door events, door simulate alarm --door 1)");
             o.Flush();
-        });
+        }, built => doors = built);
     }
 
     /// <summary>The eight most urgent open deadlines (one per record), by the rule the indicators count by.</summary>

@@ -146,6 +146,61 @@ public sealed class ServiceClient : IDisposable
         return new ServiceReadAnswer(exit, error, response);
     }
 
+    /// <summary>
+    /// A call to one of the service's other routes (the doors' API) with the local token: the answer's body on success;
+    /// the service's input problems as exit 2 with its message, a refused token or a failing service as exit 3.
+    /// </summary>
+    public string Call(HttpMethod method, string path, IReadOnlyDictionary<string, string>? body, string actor)
+    {
+        HttpRequestMessage Request()
+        {
+            var request = new HttpRequestMessage(method, path);
+            if (body is not null)
+            {
+                var buffer = new ArrayBufferWriter<byte>();
+                using (var w = new Utf8JsonWriter(buffer, RecordJson.Options))
+                {
+                    w.WriteStartObject();
+                    foreach (var (key, value) in body)
+                    {
+                        w.WriteString(key, value);
+                    }
+                    w.WriteEndObject();
+                }
+                request.Content = new ByteArrayContent(buffer.WrittenSpan.ToArray());
+                request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+            }
+            request.Headers.Authorization = new AuthenticationHeaderValue(LocalCliToken.Scheme, _token);
+            request.Headers.Add(LocalCliToken.ActorHeader, Uri.EscapeDataString(actor));
+            return request;
+        }
+        HttpResponseMessage response;
+        string text;
+        try
+        {
+            (response, text) = Send(Request);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException)
+        {
+            throw new StorageEnvironmentException($"the edgestation service did not answer at {Address} ({ex.Message}); if it was stopping, run the command again", ex);
+        }
+        using (response)
+        {
+            if (response.IsSuccessStatusCode)
+            {
+                return text;
+            }
+            var detail = ProblemDetail(text) ?? $"{(int)response.StatusCode} {response.ReasonPhrase}";
+            throw response.StatusCode switch
+            {
+                HttpStatusCode.BadRequest or HttpStatusCode.NotFound or HttpStatusCode.Conflict or HttpStatusCode.UnsupportedMediaType
+                    or HttpStatusCode.UnprocessableEntity => new RecordInputException(detail),
+                HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => new StorageEnvironmentException($"the running edgestation service refused this command: {detail}"),
+                _ => new StorageEnvironmentException($"the running edgestation service could not do it: {detail}"),
+            };
+        }
+    }
+
     public void Dispose()
     {
         _reads.Dispose();

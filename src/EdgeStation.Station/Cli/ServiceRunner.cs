@@ -13,9 +13,9 @@ public static class ServiceRunner
 {
     /// <param name="urls">Where to listen; null for the configuration's address.</param>
     /// <param name="started">Called with the addresses actually bound (port 0 becomes a real port) once requests are answered.</param>
-    public static int Serve(LedgerStore store, StationConfig config, CliContext ctx, string? urls, Action<IReadOnlyList<string>> started)
+    public static int Serve(LedgerStore store, StationConfig config, CliContext ctx, string? urls, Action<IReadOnlyList<string>> started, Action<Doors.AccessService>? configureAccess = null)
     {
-        var app = StationHost.Build(store, config, ctx.Time, urls);
+        var app = StationHost.Build(store, config, ctx.Time, urls, configureAccess);
         try
         {
             app.Start();

@@ -25,6 +25,7 @@ public static class StationCli
         root.Subcommands.Add(RunCommand.Build(g, ctx));
         root.Subcommands.Add(DemoCommand.Build(g, ctx));
         root.Subcommands.Add(DiagCommand.Build(g, ctx));
+        root.Subcommands.Add(Door.DoorCommand.Build(g, ctx));
         root.Subcommands.Add(ProvisionCommand.Build(g, ctx));
         root.Subcommands.Add(SyncCommand.Build(g, ctx));
         root.Subcommands.Add(CameraCommand.Build(g, ctx));

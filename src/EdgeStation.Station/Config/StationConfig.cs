@@ -9,6 +9,9 @@ public sealed record StationConfig(StationSettings Settings, string Village, str
     public SessionSettings Sessions { get; init; } = new();
 
     /// <summary>The sync outbox's capacity (station.json "sync.outboxMegabytes").</summary>
+    /// <summary>The doors and alarm buttons (station.json "access"); none by default.</summary>
+    public AccessSettings Access { get; init; } = AccessSettings.None;
+
     public long OutboxCapacityBytes { get; init; } = Storage.Outbox.OutboxStore.DefaultCapacityBytes;
 
     /// <summary>Grid id → display name (station.json "grids"); a grid without one shows its id.</summary>

@@ -16,6 +16,7 @@ public sealed class StationConfigDocument
     public HttpConfigDocument? Http { get; set; }
     public SessionsConfigDocument? Sessions { get; set; }
     public SyncConfigDocument? Sync { get; set; }
+    public AccessConfigDocument? Access { get; set; }
 }
 
 public sealed class DisputeDeadlinesDocument

@@ -21,7 +21,8 @@ namespace EdgeStation.Station.Service;
 /// </summary>
 public static class StationHost
 {
-    public static WebApplication Build(LedgerStore store, StationConfig config, TimeProvider time, string? urls = null)
+    /// <param name="configureAccess">Called once the doors are built, before anything listens (the demo sets its people's PINs).</param>
+    public static WebApplication Build(LedgerStore store, StationConfig config, TimeProvider time, string? urls = null, Action<Doors.AccessService>? configureAccess = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.Host.UseSystemd();
@@ -55,63 +56,84 @@ public static class StationHost
         builder.Services.AddSingleton(records);
         builder.Services.AddSingleton(new Kiosk.ProblemText(Kiosk.UiText.Load(), records.Commands.Schemas));
         builder.Services.AddSingleton<StationMetrics>();
-        var cliToken = LocalCliToken.Create();
-        var users = new UserStore(store);
-        var sessions = new SessionStore(time, config.Sessions);
-        builder.Services.AddSingleton(users);
-        builder.Services.AddSingleton(sessions);
-        builder.Services.AddLoginRateLimits(time);
-        builder.Services.AddSingleton(sp => new LoginService(users, time, new LockoutPolicy(), sp.GetRequiredService<ILoggerFactory>().CreateLogger("EdgeStation.Accounts")));
-        // UseSystemd registers the notifier only under systemd; the watchdog asks for it everywhere.
-        builder.Services.TryAddSingleton<Microsoft.Extensions.Hosting.Systemd.ISystemdNotifier, Microsoft.Extensions.Hosting.Systemd.SystemdNotifier>();
-        builder.Services.AddHostedService<SystemdWatchdog>();
-        builder.Services.AddHostedService<Sync.SyncService>(); // the outbox and pusher to the township center (docs/operations.md)
+        // The doors: built now, so a missing GPIO chip stops the start (exit 3) before anything listens.
+        var access = Doors.AccessService.Create(store, records, config.Access, time);
+        var built = false;
+        try
+        {
+            configureAccess?.Invoke(access);
+            // A factory, so the host's container owns it and disposes it last (after every stop, however many);
+            // resolved at once below so that a host disposed without a start releases the doors too.
+            builder.Services.AddSingleton(_ => access);
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<Doors.AccessService>());
+            var cliToken = LocalCliToken.Create();
+            var users = new UserStore(store);
+            var sessions = new SessionStore(time, config.Sessions);
+            builder.Services.AddSingleton(users);
+            builder.Services.AddSingleton(sessions);
+            builder.Services.AddLoginRateLimits(time);
+            builder.Services.AddSingleton(sp => new LoginService(users, time, new LockoutPolicy(), sp.GetRequiredService<ILoggerFactory>().CreateLogger("EdgeStation.Accounts")));
+            // UseSystemd registers the notifier only under systemd; the watchdog asks for it everywhere.
+            builder.Services.TryAddSingleton<Microsoft.Extensions.Hosting.Systemd.ISystemdNotifier, Microsoft.Extensions.Hosting.Systemd.SystemdNotifier>();
+            builder.Services.AddHostedService<SystemdWatchdog>();
+            builder.Services.AddHostedService<Sync.SyncService>(); // the outbox and pusher to the township center (docs/operations.md)
 
-        var app = builder.Build();
-        app.Lifetime.ApplicationStarted.Register(() => Volatile.Write(ref started, true));
-        var metrics = app.Services.GetRequiredService<StationMetrics>();
-        app.Use(async (http, next) =>
-        {
-            var started = Stopwatch.GetTimestamp();
-            await next(http);
-            var route = (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "unmatched";
-            metrics.Observe(route, http.Request.Method, http.Response.StatusCode, Stopwatch.GetElapsedTime(started));
-        });
-        // A failure no endpoint expected is still a problem detail (Kestrel alone would answer an empty 500), logged once.
-        var failures = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("EdgeStation.Service");
-        app.Use(async (http, next) =>
-        {
-            try
+            var app = builder.Build();
+            app.Services.GetRequiredService<Doors.AccessService>();
+            app.Lifetime.ApplicationStarted.Register(() => Volatile.Write(ref started, true));
+            var metrics = app.Services.GetRequiredService<StationMetrics>();
+            app.Use(async (http, next) =>
             {
+                var started = Stopwatch.GetTimestamp();
                 await next(http);
-            }
-            catch (Exception ex) when (!http.Response.HasStarted && !http.RequestAborted.IsCancellationRequested)
+                var route = (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "unmatched";
+                metrics.Observe(route, http.Request.Method, http.Response.StatusCode, Stopwatch.GetElapsedTime(started));
+            });
+            // A failure no endpoint expected is still a problem detail (Kestrel alone would answer an empty 500), logged once.
+            var failures = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("EdgeStation.Service");
+            app.Use(async (http, next) =>
             {
-                failures.LogError(ex, "{Method} {Path} failed", http.Request.Method, http.Request.Path);
-                await ApiProblem.Internal(http).ExecuteAsync(http);
+                try
+                {
+                    await next(http);
+                }
+                catch (Exception ex) when (!http.Response.HasStarted && !http.RequestAborted.IsCancellationRequested)
+                {
+                    failures.LogError(ex, "{Method} {Path} failed", http.Request.Method, http.Request.Path);
+                    await ApiProblem.Internal(http).ExecuteAsync(http);
+                }
+            });
+            app.UseRouting();
+            app.Use(next => new AccessMiddleware(next, sessions, cliToken, config.Http.Bind).InvokeAsync);
+            app.UseRateLimiter(); // POST /login per client address (LoginRateLimits)
+            PublishForCli(app, store.DataDir, cliToken, config.Http);
+            // Not ready while the ledger takes no writes (a full disk): reads go on, /healthz/live stays 200.
+            app.MapGet("/healthz", (LedgerStore s) => s.Fault is { } fault
+                    ? TypedResults.Json(new HealthResponse($"not ready: {fault.Reason}", s.Head.Seq, metrics.UptimeSeconds), ApiJsonContext.Default.HealthResponse, statusCode: StatusCodes.Status503ServiceUnavailable)
+                    : TypedResults.Json(new HealthResponse("ready", s.Head.Seq, metrics.UptimeSeconds), ApiJsonContext.Default.HealthResponse))
+                .WithMetadata(AccessRule.Public);
+            app.MapGet("/healthz/live", () => TypedResults.Text("live")).WithMetadata(AccessRule.Public);
+            // Counts and latencies only, nothing personal; still not for everyone: engineers and admins.
+            app.MapGet("/metrics", (LedgerStore s) => TypedResults.Text(metrics.Render(s, sessions.Count) + Sync.SyncStatusView.Metrics(s.DataDir) + Doors.DoorMetrics.Render(access), "text/plain; version=0.0.4; charset=utf-8"))
+                .WithMetadata(AccessRule.Requires("read metrics", Permission.ReadMetrics));
+            app.MapAccountEndpoints();
+            app.MapRecordEndpoints();
+            app.MapCliReadEndpoints();
+            Doors.DoorEndpoints.MapDoors(app);
+            app.MapKiosk();
+            var notFound = new NotFoundAnswer(UiText.Load());
+            app.MapFallback(IResult (HttpContext http) => notFound.Answer(http, "no such page or endpoint"))
+                .WithMetadata(AccessRule.SignedIn);
+            built = true;
+            return app;
+        }
+        finally
+        {
+            if (!built)
+            {
+                access.Dispose(); // no host took it: relays de-energised, the chip released
             }
-        });
-        app.UseRouting();
-        app.Use(next => new AccessMiddleware(next, sessions, cliToken, config.Http.Bind).InvokeAsync);
-        app.UseRateLimiter(); // POST /login per client address (LoginRateLimits)
-        PublishForCli(app, store.DataDir, cliToken, config.Http);
-        // Not ready while the ledger takes no writes (a full disk): reads go on, /healthz/live stays 200.
-        app.MapGet("/healthz", (LedgerStore s) => s.Fault is { } fault
-                ? TypedResults.Json(new HealthResponse($"not ready: {fault.Reason}", s.Head.Seq, metrics.UptimeSeconds), ApiJsonContext.Default.HealthResponse, statusCode: StatusCodes.Status503ServiceUnavailable)
-                : TypedResults.Json(new HealthResponse("ready", s.Head.Seq, metrics.UptimeSeconds), ApiJsonContext.Default.HealthResponse))
-            .WithMetadata(AccessRule.Public);
-        app.MapGet("/healthz/live", () => TypedResults.Text("live")).WithMetadata(AccessRule.Public);
-        // Counts and latencies only, nothing personal; still not for everyone: engineers and admins.
-        app.MapGet("/metrics", (LedgerStore s) => TypedResults.Text(metrics.Render(s, sessions.Count) + Sync.SyncStatusView.Metrics(s.DataDir), "text/plain; version=0.0.4; charset=utf-8"))
-            .WithMetadata(AccessRule.Requires("read metrics", Permission.ReadMetrics));
-        app.MapAccountEndpoints();
-        app.MapRecordEndpoints();
-        app.MapCliReadEndpoints();
-        app.MapKiosk();
-        var notFound = new NotFoundAnswer(UiText.Load());
-        app.MapFallback(IResult (HttpContext http) => notFound.Answer(http, "no such page or endpoint"))
-            .WithMetadata(AccessRule.SignedIn);
-        return app;
+        }
     }
 
     /// <summary>

@@ -51,6 +51,18 @@ public sealed class RolePermissionsTests
     }
 
     [Fact]
+    public void Admins_officials_and_engineers_acknowledge_alarms_and_grid_workers_and_viewers_do_not()
+    {
+        Assert.Equal([Role.Admin, Role.Official, Role.Engineer], RoleNames.All.Where(r => RolePermissions.Has(r, Permission.AcknowledgeAlarms)));
+    }
+
+    [Fact]
+    public void Only_engineers_and_admins_simulate_door_hardware()
+    {
+        Assert.Equal([Role.Admin, Role.Engineer], RoleNames.All.Where(r => RolePermissions.Has(r, Permission.SimulateDoors)));
+    }
+
+    [Fact]
     public void Only_admins_manage_users()
     {
         Assert.Equal([Role.Admin], RoleNames.All.Where(r => RolePermissions.Has(r, Permission.ManageUsers)));

@@ -47,6 +47,12 @@ public sealed class AccessRuleTests : IAsyncLifetime
         ["GET /indicators"] = "ReadIndicators",
         ["GET /indicators/report"] = "ReadIndicators",
         ["POST /api/cli/read"] = "local cli",
+        ["GET /api/doors"] = "signed in",
+        ["GET /api/doors/events"] = "ReadPersonal|ReadDiagnostics",
+        ["POST /api/doors/{id}/simulate"] = "SimulateDoors",
+        ["GET /api/alarms"] = "signed in",
+        ["GET /api/alarms/stream"] = "signed in",
+        ["POST /api/alarms/{id}/ack"] = "AcknowledgeAlarms",
         ["ANY {*path:nonfile}"] = "signed in",
     };
 

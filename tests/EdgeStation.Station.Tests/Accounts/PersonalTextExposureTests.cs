@@ -164,11 +164,26 @@ public sealed class PersonalTextExposureTests : IAsyncLifetime
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, url);
             request.Headers.Accept.ParseAdd("text/html, application/json;q=0.9");
-            using var response = await client.SendAsync(request);
+            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
             Assert.True((int)response.StatusCode < 500, $"GET {url}: {(int)response.StatusCode}");
-            pages[url] = await response.Content.ReadAsStringAsync();
+            pages[url] = response.Content.Headers.ContentType?.MediaType == "text/event-stream"
+                ? await FirstEventAsync(response) // a stream never ends (the kiosk's alarm banner): its first message
+                : await response.Content.ReadAsStringAsync();
         }
         return pages;
+    }
+
+    /// <summary>The lines of a server-sent stream up to the blank line that ends its first message.</summary>
+    private static async Task<string> FirstEventAsync(HttpResponseMessage response)
+    {
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+        var message = new StringBuilder();
+        while (await reader.ReadLineAsync() is { Length: > 0 } line)
+        {
+            message.AppendLine(line);
+        }
+        Assert.StartsWith("data: ", message.ToString(), StringComparison.Ordinal);
+        return message.ToString();
     }
 
     private static async Task<string> Create(HttpClient client, string json)

@@ -110,6 +110,22 @@ public partial class DemoServeTests
         Assert.Equal(head, station.Head());
     }
 
+    [Fact]
+    public async Task A_busy_port_on_first_use_creates_no_demo_station()
+    {
+        using var station = new TestStation();
+        using var taken = new TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((IPEndPoint)taken.LocalEndpoint).Port;
+
+        await using var demo = new ServingCli(station, "demo", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var exit = await demo.Exit;
+
+        Assert.Equal(3, exit);
+        Assert.Contains($"cannot listen on http://127.0.0.1:{port}", demo.Err.ToString(), StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(station.DataDir)); // no station.db, no access.key, nothing
+    }
+
     [Theory]
     [InlineData("-1")]
     [InlineData("65536")]

@@ -129,4 +129,71 @@
       });
     });
   });
+
+  // The alarm banner (报警): every signed-in page listens to /api/alarms/stream (pushed by the station as alarms go up,
+  // not polled); an unacknowledged alarm covers the screen in red with a tone until someone acknowledges it, and the
+  // acknowledgement is logged with who did it. Duress alarms show here too: they are silent only at the door.
+  var alarmNames = { Panic: "一键报警", ForcedOpen: "强行开门", HeldOpen: "门长时间未关", Duress: "胁迫报警", Tamper: "防拆报警", ReaderOffline: "读卡器离线" };
+  var tone = null;
+  function sound(on) {
+    try {
+      if (on && !tone) {
+        var ctx = new (window.AudioContext || window.webkitAudioContext)();
+        var osc = ctx.createOscillator();
+        osc.type = "square"; osc.frequency.value = 880;
+        osc.connect(ctx.destination); osc.start();
+        tone = { ctx: ctx, osc: osc };
+      } else if (!on && tone) {
+        tone.osc.stop(); tone.ctx.close(); tone = null;
+      }
+    } catch (e) { /* no audio device: the banner still shows */ }
+  }
+  function renderAlarms(alarms) {
+    var banner = document.getElementById("alarm-banner");
+    if (!alarms.length) {
+      if (banner) { banner.remove(); }
+      sound(false);
+      return;
+    }
+    if (!banner) {
+      banner = document.createElement("div");
+      banner.id = "alarm-banner";
+      banner.setAttribute("role", "alertdialog");
+      document.body.appendChild(banner);
+    }
+    banner.textContent = "";
+    var title = document.createElement("h2");
+    title.textContent = "报警";
+    banner.appendChild(title);
+    alarms.forEach(function (a) {
+      var row = document.createElement("div");
+      row.className = "alarm";
+      var text = document.createElement("span");
+      var at = new Date(a.raisedAt);
+      text.textContent = (alarmNames[a.kind] || a.kind) + " · " + a.source + " · " + at.toLocaleTimeString("zh-CN") + (a.causeActive ? "" : "（已恢复）");
+      var ack = document.createElement("button");
+      ack.className = "button";
+      ack.type = "button";
+      ack.textContent = "确认";
+      ack.dataset.alarm = a.id;
+      ack.addEventListener("click", function () {
+        ack.disabled = true;
+        post("/api/alarms/" + encodeURIComponent(a.id) + "/ack", {}).then(function (r) {
+          // Grid workers and viewers may not acknowledge: say who can, instead of a button that does nothing.
+          if (r.status === 403) { ack.textContent = "请值班干部确认"; return; }
+          if (!r.ok) { ack.disabled = false; }
+        });
+      });
+      row.appendChild(text);
+      row.appendChild(ack);
+      banner.appendChild(row);
+    });
+    sound(true);
+  }
+  if (token && window.EventSource) {
+    var alarms = new EventSource("/api/alarms/stream");
+    alarms.onmessage = function (e) {
+      try { renderAlarms(JSON.parse(e.data).alarms || []); } catch (err) { /* a partial message: the next one repairs it */ }
+    };
+  }
 })();

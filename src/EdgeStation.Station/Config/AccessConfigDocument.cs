@@ -1,0 +1,12 @@
+namespace EdgeStation.Station.Config;
+
+/// <summary>The "access" section of station.json: the GPIO chip, the doors and the alarm buttons (hardware/station.example.json).</summary>
+public sealed class AccessConfigDocument
+{
+    /// <summary>"simulated" (no hardware; the demo), or the GPIO chip of the header, e.g. "gpiochip0".</summary>
+    public string? Gpio { get; set; }
+    public int? EventRetentionDays { get; set; }
+    public int? EventQueue { get; set; }
+    public List<DoorConfigDocument>? Doors { get; set; }
+    public List<AlarmButtonDocument>? AlarmButtons { get; set; }
+}

@@ -1,0 +1,255 @@
+using System.Device.Gpio;
+using System.Security.Cryptography;
+using EdgeStation.Access.Alarms;
+using EdgeStation.Access.Decisions;
+using EdgeStation.Access.Doors;
+using EdgeStation.Access.Gpio;
+using EdgeStation.Domain.Calendar;
+using EdgeStation.Domain.Doors;
+using EdgeStation.Domain.Records;
+using EdgeStation.Station.Config;
+using EdgeStation.Station.Records;
+using EdgeStation.Storage;
+using EdgeStation.Storage.Access;
+using EdgeStation.Storage.Ledger;
+
+namespace EdgeStation.Station.Doors;
+
+/// <summary>
+/// The doors inside the station service (门禁服务): access rights folded from the ledger's <c>access</c> entries, every
+/// configured door and alarm button on the GPIO chip (or the simulated one), and the event log's writer. Built before
+/// the service listens, so a missing GPIO chip stops the start (exit 3).
+/// </summary>
+/// <remarks>
+/// Stopping, in this order and each step once however often it is asked for (a host may be stopped twice, and disposed
+/// after a failed start without a stop): the doors, as soon as the host begins to stop (<see cref="StoppingAsync"/>, before
+/// Kestrel drains its requests), leaving every relay de-energised so each lock does what its fail mode says; then the
+/// event log's writer, which writes what the doors logged (<see cref="StopAsync"/>); then the file, the chip and the
+/// token (<see cref="Dispose"/>, by the host's container once nothing can call in, or by the caller that built it
+/// when no host took it).
+/// </remarks>
+public sealed class AccessService : IHostedLifecycleService, IDisposable
+{
+    public const string KeyFile = "access.key";
+
+    /// <summary>How long <see cref="Dispose"/> waits for the writer when no stop came first.</summary>
+    public static readonly TimeSpan DisposeWait = TimeSpan.FromSeconds(5);
+
+    private readonly GpioController _gpio;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Lock _gate = new();
+    private Task? _writer;
+    private bool _doorsStopped;
+    private bool _disposed;
+
+    private AccessService(AccessSettings settings, GpioController gpio, SimulatedGpioDriver? simulated, AccessSystem system, AccessEventLog log)
+    {
+        Settings = settings;
+        _gpio = gpio;
+        Simulated = simulated;
+        System = system;
+        Log = log;
+        System.Event += e => Log.Enqueue(e);
+    }
+
+    public AccessSettings Settings { get; }
+    public AccessSystem System { get; }
+    public AccessEventLog Log { get; }
+    /// <summary>The simulated chip, when the configuration says "simulated": `door simulate` drives its lines.</summary>
+    public SimulatedGpioDriver? Simulated { get; }
+
+    /// <summary>Builds the doors of <paramref name="settings"/>; throws <see cref="StorageEnvironmentException"/> when the GPIO chip is missing.</summary>
+    public static AccessService Create(LedgerStore store, RecordService records, AccessSettings settings, TimeProvider time)
+    {
+        // A station without doors pays nothing: no ledger scan, no key file (the alarm board still serves the kiosk).
+        var hasDoors = settings.Doors.Count > 0 || settings.AlarmButtons.Count > 0;
+        var rights = new AccessRights();
+        if (hasDoors)
+        {
+            foreach (var entry in store.Entries())
+            {
+                if (entry.RecordId.StartsWith("access:", StringComparison.Ordinal))
+                {
+                    rights.Apply(RecordEventCodec.Decode(entry.Content));
+                }
+            }
+        }
+        var pins = new PinHasher(hasDoors ? LoadOrCreateKey(store.DataDir) : RandomNumberGenerator.GetBytes(PinHasher.KeyBytes));
+        SimulatedGpioDriver? simulated = null;
+        GpioController gpio;
+        if (settings.IsSimulated)
+        {
+            simulated = new SimulatedGpioDriver(time, AccessConfigParser.BoardLines);
+            gpio = new GpioController(simulated);
+            // The simulated doors start shut, as a real installation's contacts read at start.
+            foreach (var d in settings.Doors)
+            {
+                if (d.ContactPin is { } c)
+                {
+                    simulated.Drive(c, PinValue.Low);
+                }
+            }
+        }
+        else
+        {
+            try
+            {
+                gpio = new GpioController();
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                throw new StorageEnvironmentException(
+                    $"no GPIO for the doors ({ex.Message}): check that {settings.Gpio} exists (ls /dev/gpiochip*) and that the service's user is in the " +
+                    "gpio group, or set access.gpio to \"simulated\" in station.json to run without door hardware", ex);
+            }
+        }
+        AccessEventLog? log = null;
+        try
+        {
+            var system = new AccessSystem(gpio, settings.Doors, [.. settings.AlarmButtons.Select(b => b.Input)], rights,
+                records.Calculator.Calendar, new StationTime(records.Config.Settings.TimeZone), time, pins);
+            log = new AccessEventLog(store.DataDir, time, settings.EventQueue, settings.EventRetention);
+            return new AccessService(settings, gpio, simulated, system, log);
+        }
+        catch (Exception ex) when (ex is not StorageEnvironmentException)
+        {
+            log?.Dispose();
+            gpio.Dispose();
+            throw new StorageEnvironmentException($"the doors could not be set up on {settings.Gpio}: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>True once the doors are stopped (relays de-energised): `door simulate` is refused from then on.</summary>
+    public bool DoorsStopped
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _doorsStopped;
+            }
+        }
+    }
+
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            var stop = _stop.Token;
+            _writer ??= Task.Run(() => Log.RunAsync(stop), CancellationToken.None);
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>The host begins to stop: the doors go first, before any request is drained or any other service stops.</summary>
+    public Task StoppingAsync(CancellationToken cancellationToken)
+    {
+        StopDoors();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The doors (if <see cref="StoppingAsync"/> has not), then the writer writes what is queued and ends.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        StopDoors();
+        Task? writer;
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return; // a second stop after the host disposed us: all done already
+            }
+            _stop.Cancel();
+            writer = _writer;
+        }
+        if (writer is not null)
+        {
+            await writer.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Relays de-energised (each lock as its fail mode says), inputs released; once.</summary>
+    private void StopDoors()
+    {
+        lock (_gate)
+        {
+            if (_doorsStopped)
+            {
+                return;
+            }
+            _doorsStopped = true;
+        }
+        System.Dispose();
+    }
+
+    /// <summary>The alarm button that sits by <paramref name="door"/>, if any.</summary>
+    public AlarmButton? ButtonBy(int door) => Settings.AlarmButtons.FirstOrDefault(b => b.Door == door);
+
+    /// <summary>
+    /// The station's PIN key (32 random bytes, owner-only), made on first start; the PIN hashes mean nothing without it.
+    /// </summary>
+    private static byte[] LoadOrCreateKey(string dataDir)
+    {
+        var path = Path.Combine(dataDir, KeyFile);
+        try
+        {
+            if (File.Exists(path))
+            {
+                var key = File.ReadAllBytes(path);
+                return key.Length == PinHasher.KeyBytes
+                    ? key
+                    : throw new StorageEnvironmentException($"{path} is not a PIN key ({key.Length} bytes, expected {PinHasher.KeyBytes}); restore it from the backup, or door PINs cannot be checked");
+            }
+            var fresh = RandomNumberGenerator.GetBytes(PinHasher.KeyBytes);
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
+            if (!OperatingSystem.IsWindows())
+            {
+                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            }
+            using (var f = new FileStream(path, options))
+            {
+                f.Write(fresh);
+                f.Flush(flushToDisk: true);
+            }
+            return fresh;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new StorageEnvironmentException($"cannot read or create the door PIN key {path}: {ex.Message}", ex);
+        }
+    }
+
+    public void Dispose()
+    {
+        StopDoors();
+        Task? writer;
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+            _disposed = true;
+            _stop.Cancel();
+            writer = _writer;
+        }
+        try
+        {
+            writer?.Wait(DisposeWait);
+        }
+        catch (AggregateException)
+        {
+            // The writer's own failures are counted in its stats; stopping goes on.
+        }
+        Log.Dispose();
+        _gpio.Dispose();
+        _stop.Dispose();
+    }
+}
