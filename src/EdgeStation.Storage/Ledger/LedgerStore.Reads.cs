@@ -364,7 +364,14 @@ public sealed partial class LedgerStore
         [.. _ledger.Find(Query.EQ("recordId", recordId))
             .Select(EntryFromBson)
             .OrderBy(e => e.Seq)
-            .Select(e => (CheckedAgainstItsHashes(e), RecordEventCodec.Decode(e.Content)))];
+            .Select(e => (CheckedAgainstItsHashes(e), RecordEventCodec.Decode(e.Content)))
+            .Select(h => h.Item2.RecordId == recordId ? h : throw FiledUnderAnotherRecord(h.Item1, h.Item2))];
+
+    // The record id the index files an entry under is stored beside its content, outside the hashes: it must agree with
+    // the content's, or a changed id would move one record's history under another.
+    private StorageEnvironmentException FiledUnderAnotherRecord(LedgerEntry entry, RecordEvent e) => new(
+        $"ledger entry {entry.Seq} is filed under record {entry.RecordId} but its content belongs to {e.RecordId}: the ledger in " +
+        $"{Path.Combine(DataDir, FileName)} was changed or damaged, so this history is not shown. Run 'edgestation records verify' and report this to the township.");
 
     /// <summary>
     /// The entries come through the <c>recordId</c> index, which a damaged page can make skip one: a record's history
@@ -380,7 +387,15 @@ public sealed partial class LedgerStore
         var stored = unapplied is not null && unapplied.Records.TryGetValue(recordId, out var acknowledged)
             ? SnapshotBson.ToBson(acknowledged)
             : _records.FindById(recordId);
-        if (history.Count == 0 || !RecordEvent.IsRecordEntry(history[0].Event.Type) || stored is null)
+        if (stored is null)
+        {
+            return true;
+        }
+        if (history.Count == 0)
+        {
+            return false; // a stored record has at least the entry that created it: the index found none
+        }
+        if (!RecordEvent.IsRecordEntry(history[0].Event.Type))
         {
             return true;
         }
