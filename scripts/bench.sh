@@ -2,7 +2,9 @@
 # EdgeStation's benchmark suite: BenchmarkDotNet (ledger append, group commit, verify, indicators),
 # then process-level figures of the Native-AOT binary (start time, peak RSS, size), then the service
 # (`edgestation run` over 100,000 records: start to ready, idle RSS, kiosk pages under wrk), then logins under a
-# flood of 16 clients (`edgestation run` on a fresh data dir: a real user's p50/p95 beside one unloaded login), then one table
+# flood of 16 clients (`edgestation run` on a fresh data dir: a real user's p50/p95 beside one unloaded login), then the
+# township center (issue 16: 2,000 simulated stations pushing at once; the dashboard under wrk over 12 months of 2,000
+# villages), then one table
 # of targets, results, floors measured in the same run, ratios and pass/fail. docs/benchmarks.md
 # says what each figure means.
 set -uo pipefail
@@ -15,7 +17,9 @@ usage() {
 usage: scripts/bench.sh [--quick] [--filter PATTERN] [--size N] [--publish]
                         [--skip-apt] [--skip-bdn] [--skip-process] [--skip-service]
                         [--service-duration S] [--skip-login] [--login-seconds S]
-                        [--skip-sustained] [--sustained-seconds S] [--strict]
+                        [--skip-sustained] [--sustained-seconds S]
+                        [--skip-center-load] [--skip-dashboard] [--center-stations N]
+                        [--center-db CONN] [--strict]
 
   --quick          a handful of iterations and runs: a smoke check that everything works,
                    not a measurement (the table says so)
@@ -42,6 +46,18 @@ usage: scripts/bench.sh [--quick] [--filter PATTERN] [--size N] [--publish]
                    on a fresh store, then bare LiteDB inserts in batches of the same size)
   --sustained-seconds S
                    seconds of the 64 writers (default 60; 8 with --quick)
+  --skip-center-load
+                   skip the center load stage (center-load: N simulated stations, each enrolled with
+                   its own certificate, reconnect at once and drain 24 envelopes each over loopback
+                   mTLS, then push every 30 s for 60 s: ack p50/p95/p99, the center's CPU and RSS)
+  --skip-dashboard skip the center dashboard stage (center-seed: 12 months of daily closes of N villages
+                   through the store API; then edgestation-center run, wrk -t2 -c20 on the
+                   dashboard's first page / and a village's trends (as an official) beside
+                   /healthz/live, and the monthly ranking timed alone)
+  --center-stations N
+                   simulated stations and seeded villages (default 2000; 200 with --quick)
+  --center-db CONN run both center stages on PostgreSQL (an Npgsql connection string) instead of
+                   the embedded LiteDB file
   --strict         exit 1 when a target is missed (default: exit 0 once everything ran)
 
 Results: artifacts/bench/ (summary.md, bdn/results/, process/, logs/). The ledgers the
@@ -65,6 +81,10 @@ login_seconds=""
 strict=0
 skip_sustained=0
 sustained_seconds=""
+skip_center_load=0
+skip_dashboard=0
+center_stations=""
+center_db=""
 filters=()
 while [[ $# -gt 0 ]]; do
     case "$1" in
@@ -93,6 +113,14 @@ while [[ $# -gt 0 ]]; do
         --sustained-seconds)
             [[ $# -ge 2 && "$2" =~ ^[1-9][0-9]*$ ]] || { es_err "--sustained-seconds needs a number of seconds"; usage >&2; exit "$ES_EXIT_USAGE"; }
             sustained_seconds="$2"; shift 2 ;;
+        --skip-center-load) skip_center_load=1; shift ;;
+        --skip-dashboard) skip_dashboard=1; shift ;;
+        --center-stations)
+            [[ $# -ge 2 && "$2" =~ ^[1-9][0-9]*$ ]] || { es_err "--center-stations needs a positive number"; usage >&2; exit "$ES_EXIT_USAGE"; }
+            center_stations="$2"; shift 2 ;;
+        --center-db)
+            [[ $# -ge 2 && -n "$2" ]] || { es_err "--center-db needs a connection string"; usage >&2; exit "$ES_EXIT_USAGE"; }
+            center_db="$2"; shift 2 ;;
         --strict) strict=1; shift ;;
         *) es_err "unknown argument: $1"; usage >&2; exit "$ES_EXIT_USAGE" ;;
     esac
@@ -572,6 +600,91 @@ if [[ $skip_login -eq 0 ]]; then
         trap - EXIT
     fi
     rm -rf "$lg/data"
+fi
+
+# ---------------------------------------------------------------- the township center
+# Issue 16. center-load: N simulated stations (each enrolled with its own certificate, issued once per run through the
+# store and the CA) against `edgestation-center run` in a child process: all reconnect at once and drain 24 envelopes
+# each, then each pushes one every 30 s for 60 s; ack latency, the center's CPU and RSS. Then the dashboard: 12 months
+# of daily closes of N villages seeded through the store API, the center started on them, and wrk -t2 -c20 on the
+# dashboard `/` (its first page) and a village's 12-month trends (as an official, HTTP Basic) beside `/healthz/live`
+# (the floor: Kestrel and routing, no store); the monthly ranking timed alone. Raw output: artifacts/bench/center/.
+bench_dir="$(dirname "$bench_dll")"
+n_center="${center_stations:-2000}"; [[ -z "$center_stations" && $quick -eq 1 ]] && n_center=200
+center_db_args=(); [[ -n "$center_db" ]] && center_db_args=(--db "$center_db")
+if [[ $skip_center_load -eq 0 || $skip_dashboard -eq 0 ]]; then
+    mkdir -p "$out/center"
+fi
+if [[ $skip_center_load -eq 0 ]]; then
+    phase "center load: $n_center simulated stations pushing at once, then every 30 s"
+    steady=60; [[ $quick -eq 1 ]] && steady=10
+    if ! bench center-load "$EDGESTATION_BENCH_TMP/center-load" "$out/center/load.tsv" --stations "$n_center" --backlog 24 \
+        --steady-seconds "$steady" --interval 30 "${center_db_args[@]}" 2>"$logs/center-load.log"; then
+        step_failed "center load" "$logs/center-load.log"
+    fi
+    cp "$EDGESTATION_BENCH_TMP/center-load/center.log" "$logs/center-load-center.log" 2>/dev/null
+    rm -rf "$EDGESTATION_BENCH_TMP/center-load"
+fi
+if [[ $skip_dashboard -eq 0 ]]; then
+    phase "center dashboard: 12 months of $n_center villages, wrk -t2 -c20"
+    db_dir="$EDGESTATION_BENCH_TMP/center-dashboard"
+    rm -rf "$db_dir"
+    duration="${service_duration:-20}"; [[ -z "$service_duration" && $quick -eq 1 ]] && duration=5
+    dm="$out/center/dashboard.tsv"
+    printf 'stations\t%s\nmonths\t12\nload_average_start\t%s\n' "$n_center" "$(cut -d' ' -f1-3 /proc/loadavg)" >"$dm"
+    center_pid=""
+    if ! seeded="$(bench center-seed "$db_dir" --stations "$n_center" --months 12 "${center_db_args[@]}" 2>"$logs/center-seed.log")"; then
+        step_failed "center-seed" "$logs/center-seed.log"
+    else
+        printf 'seed\t%s\n' "$seeded" >>"$dm"
+        dash_user="bench-official"
+        dash_secret="bench-$(od -An -N9 -tx1 /dev/urandom | tr -d ' \n')"
+        printf '%s\n' "$dash_secret" | dotnet "$bench_dir/edgestation-center.dll" users add "$dash_user" --role official --data-dir "$db_dir" >/dev/null 2>"$logs/center-users.log" \
+            || step_failed "edgestation-center users add" "$logs/center-users.log"
+        admin_port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
+        tls_port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
+        dotnet "$bench_dir/edgestation-center.dll" run --data-dir "$db_dir" --urls "https://127.0.0.1:$tls_port" --admin-port "$admin_port" \
+            "${center_db_args[@]}" >"$logs/center-dashboard-run.log" 2>&1 &
+        center_pid=$!
+        trap '[[ -n "$center_pid" ]] && kill -TERM "$center_pid" 2>/dev/null' EXIT
+        base="http://127.0.0.1:$admin_port"
+        for ((i = 0; i < 600; i++)); do
+            curl -s -o /dev/null --max-time 1 "$base/healthz/live" && break
+            kill -0 "$center_pid" 2>/dev/null || break
+            sleep 0.1
+        done
+        month="$(TZ=Asia/Shanghai date -d "$(TZ=Asia/Shanghai date +%Y-%m-01) -1 day" +%Y-%m)"
+        auth="Authorization: Basic $(printf '%s:%s' "$dash_user" "$dash_secret" | base64 -w0)"
+        # The monthly ranking reads every village's daily closes of the month (2,000 × ~30): a report opened now and
+        # then, not a page under load: three requests one after another.
+        for ((i = 1; i <= 3; i++)); do
+            code="$(curl -s -o "$out/center/page-ranking.html" -w '%{http_code} %{time_total}' -H "$auth" "$base/reports/ranking?month=$month")"
+            printf 'ranking_%s\t%s\n' "$i" "$code" >>"$dm"
+            [[ "$code" == 200\ * ]] || step_failed "GET /reports/ranking answered $code" "$logs/center-dashboard-run.log"
+        done
+        for endpoint in "live:/healthz/live" "home:/" "trends:/villages/village-00001/trends?to=$month"; do
+            key="${endpoint%%:*}"; path="${endpoint#*:}"
+            code="$(curl -s -o "$out/center/page-$key.html" -w '%{http_code} %{time_total} %{size_download}' -H "$auth" "$base$path")"
+            printf '%s_first\t%s\n' "$key" "$code" >>"$dm"
+            [[ "$code" == 200\ * ]] || step_failed "GET $path answered $code" "$logs/center-dashboard-run.log"
+            # A short warm-up of each page (the JIT), then the measured run.
+            wrk -t2 -c20 -d3s --timeout 30s -H "$auth" "$base$path" >/dev/null 2>&1
+            es_log "  wrk -t2 -c20 -d${duration}s $path"
+            if wrk -t2 -c20 -d"${duration}s" --timeout 30s -s "$ES_ROOT/scripts/lib/wrk-percentiles.lua" -H "$auth" "$base$path" >"$out/center/wrk-$key.txt" 2>&1; then
+                awk -F'\t' -v k="$key" 'NF == 2 { print "wrk_" k "_" $1 "\t" $2 }' "$out/center/wrk-$key.txt" >>"$dm"
+                grep -E '^(  Latency|Requests/sec|  Non-2xx)' "$out/center/wrk-$key.txt" | sed 's/^/    /'
+            else
+                step_failed "wrk $path" "$out/center/wrk-$key.txt"
+            fi
+        done
+        printf 'center_rss_kb\t%s\nload_average_end\t%s\n' "$(awk '/^VmRSS:/ { print $2 }' "/proc/$center_pid/status" 2>/dev/null)" "$(cut -d' ' -f1-3 /proc/loadavg)" >>"$dm"
+        kill -TERM "$center_pid" 2>/dev/null
+        wait "$center_pid" 2>/dev/null
+        center_pid=""
+        trap - EXIT
+    fi
+    cat "$dm"
+    rm -rf "$db_dir"
 fi
 
 # ---------------------------------------------------------------- summary

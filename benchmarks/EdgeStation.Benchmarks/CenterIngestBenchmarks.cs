@@ -3,6 +3,7 @@ using EdgeStation.Center.Hosting;
 using EdgeStation.Center.Ingest;
 using EdgeStation.Center.Storage;
 using EdgeStation.Center.Storage.Postgres;
+using EdgeStation.Center.Tests.Support;
 using EdgeStation.Sync.Contract;
 using EdgeStation.Sync.V1;
 using Google.Protobuf;
@@ -29,7 +30,7 @@ public class CenterIngestBenchmarks
     private const string FloorStation = "bench-floor";
 
     private string _dir = null!;
-    private BenchPostgres? _postgres;
+    private PostgresServer? _postgres;
     private ICenterStore _store = null!;
     private IngestService _ingest = null!;
     private LiteDatabase? _floorLite;
@@ -49,15 +50,17 @@ public class CenterIngestBenchmarks
         Directory.CreateDirectory(_dir);
         if (Store == "PostgreSQL")
         {
-            _postgres = new BenchPostgres(Path.Combine(_dir, "pg"));
-            _store = PostgresCenterStore.Open(_postgres.ConnectionString, TimeProvider.System);
-            _floorPostgres = NpgsqlDataSource.Create(_postgres.ConnectionString);
+            _postgres = PostgresServer.Durable(Path.Combine(_dir, "pg"));
+            var database = _postgres.CreateDatabase();
+            _store = PostgresCenterStore.Open(database, TimeProvider.System);
+            _floorPostgres = NpgsqlDataSource.Create(database);
         }
         else
         {
             _store = LiteCenterStore.Open(Path.Combine(_dir, "center"), mustExist: false);
             _floorLite = new LiteDatabase(new ConnectionString { Filename = Path.Combine(_dir, "floor.db"), Connection = ConnectionType.Direct });
             _floorLite.GetCollection("envelopes").EnsureIndex("stationId");
+            _floorLite.GetCollection("envelopes").EnsureIndex("made", LiteCenterStore.MadeExpression); // the same indexes as the store's
         }
         var now = DateTimeOffset.UtcNow;
         _store.Enroll(Station, "基准村", "01", now);

@@ -9,6 +9,10 @@ using EdgeStation.Benchmarks;
 //                                 a real user's logins while N clients flood /login (bench.sh's login stage)
 //   sustained-append DIR OUT [--writers N] [--seconds S]
 //                                 N concurrent writers appending for S seconds (bench.sh's sustained stage)
+//   center-load DIR OUT [--stations N] [--backlog B] [--steady-seconds S] [--interval S] [--db CONN]
+//                                 N simulated stations pushing to a real center (bench.sh's center-load stage)
+//   center-seed DIR [--stations N] [--months M] [--db CONN]
+//                                 a center data dir with M months of daily closes of N villages (bench.sh's dashboard stage)
 // Anything else goes to BenchmarkDotNet; `--quick` (ours) runs a few iterations for a smoke check.
 if (args is ["make-data", var dir, var count, .. var rest])
 {
@@ -68,6 +72,60 @@ if (args is ["sustained-append", var appendDir, var appendOut, .. var appendOpti
         return 2;
     }
     return await SustainedAppend.RunAsync(appendDir, appendOut, writers, seconds);
+}
+if (args is ["center-load", var loadDir, var loadOut, .. var loadOptions])
+{
+    var load = new CenterLoadOptions(Stations: 2000, Backlog: 24, SteadySeconds: 60, IntervalSeconds: 30, Database: null);
+    for (var i = 0; i < loadOptions.Length; i += 2)
+    {
+        if (i + 1 >= loadOptions.Length)
+        {
+            Console.Error.WriteLine($"center-load: {loadOptions[i]} needs a value");
+            return 2;
+        }
+        var (name, text) = (loadOptions[i], loadOptions[i + 1]);
+        if (name == "--db")
+        {
+            load = load with { Database = text };
+            continue;
+        }
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < (name == "--steady-seconds" ? 0 : 1)
+            || name is not ("--stations" or "--backlog" or "--steady-seconds" or "--interval") || (name == "--stations" && value > 20_000))
+        {
+            Console.Error.WriteLine($"center-load: bad option {name} {text} (--stations 1–20000, --backlog N, --steady-seconds S (0: none), --interval S, --db CONN)");
+            return 2;
+        }
+        load = name switch
+        {
+            "--stations" => load with { Stations = value },
+            "--backlog" => load with { Backlog = value },
+            "--steady-seconds" => load with { SteadySeconds = value },
+            _ => load with { IntervalSeconds = value },
+        };
+    }
+    return await CenterLoad.RunAsync(loadDir, loadOut, load);
+}
+if (args is ["center-seed", var seedDir, .. var seedOptions])
+{
+    var (seedStations, seedMonths, seedDb) = (2000, 12, (string?)null);
+    for (var i = 0; i < seedOptions.Length; i += 2)
+    {
+        var value = 0;
+        var ok = i + 1 < seedOptions.Length && (seedOptions[i] == "--db"
+            || (int.TryParse(seedOptions[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out value) && value is > 0 and <= 20_000));
+        if (!ok || seedOptions[i] is not ("--stations" or "--months" or "--db") || (seedOptions[i] == "--months" && value > 120))
+        {
+            Console.Error.WriteLine("usage: center-seed DIR [--stations 1–20000] [--months 1–120] [--db CONN]");
+            return 2;
+        }
+        (seedStations, seedMonths, seedDb) = seedOptions[i] switch
+        {
+            "--stations" => (value, seedMonths, seedDb),
+            "--months" => (seedStations, value, seedDb),
+            _ => (seedStations, seedMonths, seedOptions[i + 1]),
+        };
+    }
+    return CenterSeed.Run(seedDir, seedStations, seedMonths, seedDb, DateTimeOffset.UtcNow);
 }
 if (args is ["summarize", var resultsDir])
 {

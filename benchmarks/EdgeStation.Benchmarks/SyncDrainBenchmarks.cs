@@ -182,7 +182,8 @@ public class SyncDrainBenchmarks
         return app;
     }
 
-    private static HourlySummary Summary() => new()
+    /// <summary>A station's hourly summary, typical figures (also what center-load's stations send).</summary>
+    internal static HourlySummary Summary() => new()
     {
         PeriodStart = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(),
         PeriodEnd = DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeMilliseconds(),

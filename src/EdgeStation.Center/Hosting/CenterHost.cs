@@ -48,6 +48,7 @@ public static class CenterHost
         builder.Services.AddSingleton<CenterMetrics>();
         builder.Services.AddSingleton(sp => new StationAdmission(store, caCertificate, time, sp.GetRequiredService<CenterMetrics>(), sp.GetRequiredService<ILogger<StationAdmission>>()));
         builder.Services.AddSingleton<IngestService>();
+        builder.Services.AddSingleton<IngestQueue>();
         builder.Services.AddSingleton(sp => new CenterAdmin(store, authority, time));
         builder.Services.AddGrpc(o => o.MaxReceiveMessageSize = 4 * 1024 * 1024);
 
@@ -91,6 +92,8 @@ public static class CenterHost
             await next(http);
         });
         app.MapGrpcService<StationSyncService>();
+        // The process answers, nothing read: a liveness probe, and the floor the dashboard's benchmark is measured against.
+        app.MapGet("/healthz/live", () => Results.Text("ok\n"));
         app.MapGet("/healthz", (ICenterStore s) =>
         {
             s.AllStations();
@@ -103,10 +106,16 @@ public static class CenterHost
         });
         app.MapAdmin(adminToken);
         // Read-only figures (nothing personal) on the loopback port; accounts come with a LAN listener (docs/center.md).
-        app.MapGet("/", (int? stale, CenterAdmin admin, ICenterStore s) =>
+        app.MapGet("/", (int? stale, int? page, CenterAdmin admin, ICenterStore s) =>
         {
             var staleAfter = stale is > 0 and <= 24 * 30 ? TimeSpan.FromHours(stale.Value) : CenterAdmin.DefaultStaleAfter;
-            return Results.Content(DashboardPage.Render(admin.Stations(staleAfter), s.AlertList(), staleAfter, time.GetUtcNow(), options.TimeZone), "text/html; charset=utf-8");
+            var stations = admin.Stations(staleAfter);
+            var pages = DashboardPage.Pages(stations.Count);
+            if (page is { } p && (p < 1 || p > pages))
+            {
+                return Results.Problem(title: $"page {p} does not exist: the villages fill pages 1–{pages}", statusCode: StatusCodes.Status400BadRequest);
+            }
+            return Results.Content(DashboardPage.Render(stations, s.AlertList(), staleAfter, time.GetUtcNow(), options.TimeZone, page ?? 1), "text/html; charset=utf-8");
         });
         app.MapReports(accounts, time, options.TimeZone);
         return app;

@@ -8,12 +8,15 @@ namespace EdgeStation.Center.Ingest;
 /// <summary>
 /// The gRPC side of ingest: one ack per envelope, in order, each after the envelope is stored. Envelopes that
 /// arrive while a batch is being stored are stored together in the next one (group commit), so a station
-/// draining a month of backlog is not held to one commit per envelope.
+/// draining a month of backlog is not held to one commit per envelope; <see cref="IngestQueue"/> commits the
+/// batches of all streams together, so many stations at once are not held to one commit each either.
 /// </summary>
-public sealed class StationSyncService(IngestService ingest, StationAdmission admission) : StationSync.StationSyncBase
+public sealed class StationSyncService(IngestQueue ingest, StationAdmission admission) : StationSync.StationSyncBase
 {
     /// <summary>At most this many envelopes per transaction: bounds the memory of one batch and the latency of its acks.</summary>
     public const int MaxBatch = 512;
+
+    private static readonly WriteOptions Buffered = new(WriteFlags.BufferHint);
 
     public override async Task Push(IAsyncStreamReader<Envelope> requestStream, IServerStreamWriter<Ack> responseStream, ServerCallContext context)
     {
@@ -48,9 +51,12 @@ public sealed class StationSyncService(IngestService ingest, StationAdmission ad
             {
                 throw new RpcException(new Status(StatusCode.PermissionDenied, $"station '{stationId}' is no longer admitted"));
             }
-            foreach (var ack in ingest.Ingest(stationId, batch))
+            var acks = await ingest.Ingest(stationId, batch, context.CancellationToken);
+            for (var i = 0; i < acks.Count; i++)
             {
-                await responseStream.WriteAsync(ack, context.CancellationToken);
+                // A batch's acks go out together: buffered, flushed with the last (one TLS record, not one each).
+                responseStream.WriteOptions = i < acks.Count - 1 ? Buffered : null;
+                await responseStream.WriteAsync(acks[i], context.CancellationToken);
             }
         }
         await reading;

@@ -7,13 +7,16 @@ public sealed partial class LiteCenterStore
     /// <summary>Open alerts (or all, with <paramref name="includeResolved"/>), oldest first.</summary>
     public IReadOnlyList<AlertRow> AlertList(bool includeResolved = false, string? stationId = null)
     {
-        var query = includeResolved ? _alerts.FindAll() : _alerts.Find(Query.EQ("open", true));
-        return [.. query.Select(ToAlert).Where(a => stationId is null || a.StationId == stationId).OrderBy(a => a.Id)];
+        return Locked(() =>
+        {
+            var query = includeResolved ? _alerts.FindAll() : _alerts.Find(Query.EQ("open", true));
+            return (IReadOnlyList<AlertRow>)[.. query.Select(ToAlert).Where(a => stationId is null || a.StationId == stationId).OrderBy(a => a.Id)];
+        });
     }
 
     /// <summary>Whether the same alert is already open: a station that keeps re-sending the same fault raises it once.</summary>
-    public bool HasOpenAlert(string stationId, ulong seq, AlertKind kind) =>
-        _alerts.Exists(Query.And(Query.EQ("stationId", stationId), Query.EQ("seq", (long)seq), Query.EQ("kind", kind.ToString()), Query.EQ("open", true)));
+    public bool HasOpenAlert(string stationId, ulong seq, AlertKind kind) => Locked(() =>
+        _alerts.Exists(Query.And(Query.EQ("stationId", stationId), Query.EQ("seq", (long)seq), Query.EQ("kind", kind.ToString()), Query.EQ("open", true))));
 
     /// <summary>Inside an ingest transaction: a new open alert.</summary>
     public AlertRow RaiseAlert(string stationId, ulong seq, AlertKind kind, string message, DateTimeOffset at)

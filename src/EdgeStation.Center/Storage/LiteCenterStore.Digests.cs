@@ -7,16 +7,18 @@ namespace EdgeStation.Center.Storage;
 public sealed partial class LiteCenterStore
 {
     /// <summary>The digest the center holds for one ledger entry of a station, or null.</summary>
-    public LedgerDigest? Digest(string stationId, ulong seq) =>
+    public LedgerDigest? Digest(string stationId, ulong seq) => Locked(() =>
         _digests.FindById(Key(stationId, seq)) is { } d
             ? new LedgerDigest { Seq = seq, ContentDigest = ByteString.CopyFrom(d["contentDigest"].AsBinary), Hash = ByteString.CopyFrom(d["hash"].AsBinary) }
-            : null;
+            : null);
 
-    public IReadOnlyDictionary<ulong, LedgerDigest> Digests(string stationId, ulong from, ulong to)
+    public IReadOnlyDictionary<ulong, LedgerDigest> Digests(string stationId, ulong from, ulong to) => Locked(() => DigestsLocked(stationId, from, to));
+
+    private Dictionary<ulong, LedgerDigest> DigestsLocked(string stationId, ulong from, ulong to)
     {
         var held = new Dictionary<ulong, LedgerDigest>();
         // Keys are zero-padded, so the id range is the seq range.
-        foreach (var d in _digests.Find(Query.Between("_id", Key(stationId, from), Key(stationId, to))))
+        foreach (var d in _digests.Find(BsonExpression.Create("_id BETWEEN @0 AND @1", Key(stationId, from), Key(stationId, to))))
         {
             var seq = ulong.Parse(d["_id"].AsString.AsSpan(stationId.Length + 1), System.Globalization.CultureInfo.InvariantCulture);
             held[seq] = new LedgerDigest { Seq = seq, ContentDigest = ByteString.CopyFrom(d["contentDigest"].AsBinary), Hash = ByteString.CopyFrom(d["hash"].AsBinary) };

@@ -16,6 +16,18 @@ public sealed partial class LiteCenterStore : ICenterStore
     private readonly CenterLock _lock;
     private readonly Lock _write = new();
 
+    /// <summary>Envelope keys the open transaction read and did not find (see Envelopes): cleared when it ends.</summary>
+    private readonly HashSet<string> _absent = new(StringComparer.Ordinal);
+
+    /// <summary>Every station as last committed, by id: replaced whole at each commit that saved one, never changed.</summary>
+    private Dictionary<string, StationRow> _committedStations;
+
+    /// <summary>The same, ordered by id; made on the first read after a commit.</summary>
+    private IReadOnlyList<StationRow>? _sortedStations;
+
+    /// <summary>The stations the open transaction saved (only touched under <see cref="_write"/>).</summary>
+    private readonly Dictionary<string, StationRow> _savedStations = new(StringComparer.Ordinal);
+
     private LiteCenterStore(LiteDatabase db, CenterLock centerLock)
     {
         _db = db;
@@ -25,8 +37,10 @@ public sealed partial class LiteCenterStore : ICenterStore
         _digests = db.GetCollection("digests");
         _alerts = db.GetCollection("alerts", BsonAutoId.Int64);
         _envelopes.EnsureIndex("stationId");
+        _envelopes.EnsureIndex(MadeIndex, MadeExpression);
         _alerts.EnsureIndex("stationId");
         _alerts.EnsureIndex("open");
+        _committedStations = _stations.FindAll().Select(ToStation).ToDictionary(r => r.Id, StringComparer.Ordinal);
     }
 
     public string DataDir { get; private init; } = "";
@@ -83,6 +97,7 @@ public sealed partial class LiteCenterStore : ICenterStore
             {
                 var result = work();
                 _db.Commit();
+                PublishSavedStations();
                 return result;
             }
             catch
@@ -90,6 +105,25 @@ public sealed partial class LiteCenterStore : ICenterStore
                 _db.Rollback();
                 throw;
             }
+            finally
+            {
+                _savedStations.Clear();
+                _absent.Clear();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Every read takes the writer's lock too: LiteDB 5's page cache has a race between concurrent readers (it hands
+    /// a reader a page buffer it is recycling: "pages in memory store must be non-shared", then garbage reads;
+    /// litedb-org/LiteDB#2817). Twenty concurrent ranking requests over 730,000 envelopes hit it here, and every page
+    /// after it answered 500. The lock is reentrant, so reads inside a transaction pass; results are materialized inside.
+    /// </summary>
+    private T Locked<T>(Func<T> read)
+    {
+        lock (_write)
+        {
+            return read();
         }
     }
 

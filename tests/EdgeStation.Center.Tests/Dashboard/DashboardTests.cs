@@ -1,3 +1,4 @@
+using EdgeStation.Center.Dashboard;
 using EdgeStation.Center.Tests.Support;
 using EdgeStation.Sync.Bundle;
 using Google.Protobuf;
@@ -51,5 +52,49 @@ public sealed class DashboardTests : IDisposable
 
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await http.GetAsync(new Uri("/", UriKind.Relative))).StatusCode);
         Assert.Equal("ok\n", await http.GetStringAsync(new Uri("/healthz", UriKind.Relative)));
+        Assert.Equal("ok\n", await http.GetStringAsync(new Uri("/healthz/live", UriKind.Relative)));
+    }
+
+    [Fact]
+    public async Task Liveness_answers_on_the_admin_port()
+    {
+        _run.InitAndEnroll("dongshan");
+        using var center = RunningCenter.Start(_run);
+        using var http = new HttpClient { BaseAddress = center.AdminUrl };
+
+        using var live = await http.GetAsync(new Uri("/healthz/live", UriKind.Relative));
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, live.StatusCode);
+        Assert.Equal("ok\n", await live.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_township_of_many_villages_pages_by_100_with_the_silent_ones_first()
+    {
+        var ids = Enumerable.Range(0, DashboardPage.PageSize + 1).Select(i => $"v{i:D3}").ToArray();
+        _run.InitAndEnroll(ids);
+        using var center = RunningCenter.Start(_run);
+        using (var station = StationClient.From(StationBundle.Read(_run.BundlePath("v000"), "v000", _run.Time.GetUtcNow()), center.StationUrl))
+        {
+            await station.Push(Envelopes.Hourly("v000", 1, noCasesStreak: 12));
+        }
+        using var http = new HttpClient { BaseAddress = center.AdminUrl };
+
+        var first = await http.GetStringAsync(new Uri("/", UriKind.Relative));
+        var second = await http.GetStringAsync(new Uri("/?page=2", UriKind.Relative));
+        using var beyond = await http.GetAsync(new Uri("/?page=3", UriKind.Relative));
+        using var zero = await http.GetAsync(new Uri("/?page=0", UriKind.Relative));
+
+        // v000 spoke: it needs no attention, so it is the one village on page 2; the 100 never heard from fill page 1.
+        Assert.Contains("共 101 个村", first, StringComparison.Ordinal);
+        Assert.Contains("第 1 / 2 页", first, StringComparison.Ordinal);
+        Assert.Contains("v001村", first, StringComparison.Ordinal);
+        Assert.Contains("v100村", first, StringComparison.Ordinal);
+        Assert.DoesNotContain("v000村", first, StringComparison.Ordinal);
+        Assert.Contains("v000村", second, StringComparison.Ordinal);
+        Assert.DoesNotContain("v001村", second, StringComparison.Ordinal);
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, beyond.StatusCode);
+        Assert.Contains("pages 1–2", await beyond.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, zero.StatusCode);
     }
 }

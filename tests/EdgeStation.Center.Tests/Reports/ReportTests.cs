@@ -29,7 +29,7 @@ public sealed class ReportTests : IDisposable
             var (exit, _, error) = _run.Cli("enroll", "--station", id, "--name", name, "--endpoint", "https://localhost:7443", "--output", _run.BundlePath(id));
             Assert.True(exit == 0, error);
         }
-        foreach (var (user, role) in new[] { ("zhangwei", "official"), ("liqiang", "engineer"), ("wangfang", "viewer") })
+        foreach (var (user, role) in new[] { ("zhangwei", "official"), ("liqiang", "engineer"), ("wangfang", "viewer"), ("zhaomin", "grid-worker") })
         {
             var (exit, _, error) = _run.CliWithInput("Township-2026!\n", "users", "add", user, "--role", role);
             Assert.True(exit == 0, error);
@@ -186,16 +186,39 @@ public sealed class ReportTests : IDisposable
     }
 
     [Theory]
-    [InlineData("/reports/ranking?month=2026-11")]
-    [InlineData("/reports/ranking.csv?month=2026-11")]
-    [InlineData("/reports/ranking.xlsx?month=2026-11")]
-    [InlineData("/villages/dongshan/trends")]
-    public async Task An_engineer_is_refused_the_reports_with_403(string path)
+    [InlineData("liqiang", "engineer", "/reports/ranking?month=2026-11")]
+    [InlineData("liqiang", "engineer", "/reports/ranking.csv?month=2026-11")]
+    [InlineData("liqiang", "engineer", "/reports/ranking.xlsx?month=2026-11")]
+    [InlineData("liqiang", "engineer", "/villages/dongshan/trends")]
+    [InlineData("zhaomin", "grid-worker", "/reports/ranking?month=2026-11")]
+    [InlineData("zhaomin", "grid-worker", "/reports/ranking.csv?month=2026-11")]
+    [InlineData("zhaomin", "grid-worker", "/reports/ranking.xlsx?month=2026-11")]
+    [InlineData("zhaomin", "grid-worker", "/villages/dongshan/trends")]
+    public async Task Engineers_and_grid_workers_are_refused_the_reports_and_exports_with_403(string user, string role, string path)
     {
-        using var response = await Get(path, user: "liqiang");
+        await SendCloses(); // there is a ranking to leak: a refusal must not depend on an empty month
+
+        using var response = await Get(path, user);
+        var body = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.Contains("liqiang (engineer) may not read", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains($"{user} ({role}) may not read", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("东山村", body, StringComparison.Ordinal);
+        Assert.NotEqual("text/csv", response.Content.Headers.ContentType?.MediaType);
+        Assert.Null(response.Content.Headers.ContentDisposition); // no file handed out
+    }
+
+    [Fact]
+    public async Task A_viewer_may_download_the_exports()
+    {
+        await SendCloses();
+
+        using var csv = await Get("/reports/ranking.csv?month=2026-11", user: "wangfang");
+        using var xlsx = await Get("/reports/ranking.xlsx?month=2026-11", user: "wangfang");
+
+        Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+        Assert.Contains("东山村", await csv.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
     }
 
     [Fact]

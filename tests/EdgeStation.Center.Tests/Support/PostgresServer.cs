@@ -11,6 +11,8 @@ namespace EdgeStation.Center.Tests.Support;
 /// root, so as root the folder is given to the `postgres` user the Debian package creates and the server runs as it
 /// (runuser); otherwise as the current user. Each test gets a database of its own (<see cref="CreateDatabase"/>).
 /// When PostgreSQL is not installed, <see cref="Missing"/> says so and the tests skip (scripts/test.sh installs it).
+/// The center benchmarks compile this same file (linked from benchmarks/EdgeStation.Benchmarks) with
+/// <see cref="Durable"/>: a folder on the benchmark disk and PostgreSQL's durable defaults.
 /// </summary>
 public sealed class PostgresServer : IDisposable
 {
@@ -18,10 +20,19 @@ public sealed class PostgresServer : IDisposable
     private readonly string? _folder;
     private readonly string? _bin;
     private readonly bool _asPostgres;
+    private readonly bool _durable;
     private int _databases;
 
+    /// <summary>The tests' server: a temporary folder, fsync off.</summary>
     public PostgresServer()
+        : this(null, durable: false)
     {
+    }
+
+    // xunit builds a fixture through its one public constructor, so the benchmarks' variant is a factory.
+    private PostgresServer(string? folder, bool durable)
+    {
+        _durable = durable;
         _bin = FindBin();
         if (_bin is null)
         {
@@ -34,7 +45,7 @@ public sealed class PostgresServer : IDisposable
             Missing = "running as root but there is no 'postgres' user to run the server as (the postgresql-15 package creates it)";
             return;
         }
-        _folder = Directory.CreateTempSubdirectory("es-pg-").FullName;
+        _folder = folder is null ? Directory.CreateTempSubdirectory("es-pg-").FullName : Directory.CreateDirectory(folder).FullName;
         try
         {
             if (_asPostgres)
@@ -42,17 +53,28 @@ public sealed class PostgresServer : IDisposable
                 Run("chown", "-R", "postgres:", _folder);
             }
             var data = Path.Combine(_folder, "data");
-            PgTool("initdb", "-D", data, "-A", "trust", "-U", User, "-E", "UTF8", "--locale=C", "--no-sync");
+            PgTool("initdb", ["-D", data, "-A", "trust", "-U", User, "-E", "UTF8", "--locale=C", .. durable ? Array.Empty<string>() : ["--no-sync"]]);
             Port = FreePort();
-            // fsync off: these tests are about the center's logic, not about the disk (the benchmark keeps it on).
-            PgTool("pg_ctl", "-D", data, "-w", "-t", "60", "-l", Path.Combine(_folder, "server.log"), "-o",
-                $"-p {Port} -k {_folder} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200", "start");
+            var settings = durable ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
+            PgTool("pg_ctl", "-D", data, "-w", "-t", "120", "-l", Path.Combine(_folder, "server.log"), "-o",
+                $"-p {Port} -k {_folder} -c listen_addresses=127.0.0.1{settings} -c max_connections=200", "start");
         }
         catch
         {
             Delete();
             throw;
         }
+    }
+
+    /// <summary>
+    /// A server in <paramref name="folder"/> with PostgreSQL's durable defaults (fsync, synchronous_commit,
+    /// full_page_writes on): a benchmark's ingest figure is only worth something if the commit reached the disk.
+    /// Throws when PostgreSQL is not installed.
+    /// </summary>
+    public static PostgresServer Durable(string folder)
+    {
+        var server = new PostgresServer(folder, durable: true);
+        return server.Missing is { } missing ? throw new InvalidOperationException(missing) : server;
     }
 
     /// <summary>Why there is no server (tests skip with this), or null.</summary>
@@ -82,7 +104,7 @@ public sealed class PostgresServer : IDisposable
         NpgsqlConnection.ClearAllPools();
         try
         {
-            PgTool("pg_ctl", "-D", Path.Combine(_folder, "data"), "-w", "-m", "immediate", "stop");
+            PgTool("pg_ctl", "-D", Path.Combine(_folder, "data"), "-w", "-m", _durable ? "fast" : "immediate", "stop");
         }
         finally
         {
