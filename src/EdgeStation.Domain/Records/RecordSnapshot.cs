@@ -20,6 +20,27 @@ public sealed class RecordSnapshot
 
     public string Status => Text(FieldKeys.Status) ?? "";
 
+    /// <summary>A copy that shares nothing mutable: <see cref="RecordProjector.Apply"/> changes the snapshot it is given.</summary>
+    public RecordSnapshot Copy()
+    {
+        var copy = new RecordSnapshot
+        {
+            Id = Id,
+            Type = Type,
+            Fields = new SortedDictionary<string, FieldValue>(Fields, StringComparer.Ordinal),
+            Marks = new SortedDictionary<string, DateTimeOffset>(Marks, StringComparer.Ordinal),
+            Voided = Voided,
+            VoidReason = VoidReason,
+            CreatedSeq = CreatedSeq,
+            LastSeq = LastSeq,
+            Amendments = Amendments,
+            CreatedAt = CreatedAt,
+            UpdatedAt = UpdatedAt,
+        };
+        copy.PrimeTimes(_reportedAt, _occurredAt);
+        return copy;
+    }
+
     public string? Text(string key) => Fields.TryGetValue(key, out var v) ? v.ToString() : null;
 
     public long? Number(string key) => Fields.TryGetValue(key, out var v) && v.IsNumber ? v.Number : null;

@@ -18,7 +18,7 @@ public static class RunCommand
             var dataDir = g.ResolveDataDir(p, ctx);
             var config = Config.StationConfigLoader.Load(configPath, dataDir, ctx.Environment);
             GlobalOptions.SecureDataDir(dataDir, ctx);
-            using var store = Storage.Ledger.LedgerStore.Open(dataDir);
+            using var store = Storage.Ledger.LedgerStore.Open(dataDir, loadSummaries: true);
             return ServiceRunner.Serve(store, config, ctx, p.GetValue(urls), bound =>
             {
                 ctx.Error.WriteLine($"edgestation {ThisAssembly.AssemblyInformationalVersion}: serving {string.Join(", ", bound)} from {dataDir} (ledger head {store.Head})");

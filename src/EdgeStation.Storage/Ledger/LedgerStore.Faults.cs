@@ -19,7 +19,7 @@ public sealed partial class LedgerStore
     private readonly Lock _faultLock = new();
     private TaskCompletionSource _faultChanged = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile StoreFault? _fault;
-    private bool _dbDead; // writer thread only: LiteDB gave up after a failed write and must be reopened
+    private volatile bool _dbDead; // LiteDB gave up after a failed write and must be reopened (set by the thread that met it)
     private TimeProvider _time = TimeProvider.System;
     private long _faults;
     private long _recoveries;
@@ -108,7 +108,10 @@ public sealed partial class LedgerStore
     {
         while (_queue.TryTake(out var waiting))
         {
-            waiting.Done.TrySetException(failure);
+            if (!waiting.Wake)
+            {
+                waiting.Done.TrySetException(failure);
+            }
         }
     }
 
@@ -173,7 +176,10 @@ public sealed partial class LedgerStore
         {
             while (_queue.TryTake(out var waiting, Timeout.Infinite, due))
             {
-                waiting.Done.TrySetException(Refusal(_fault!));
+                if (!waiting.Wake)
+                {
+                    waiting.Done.TrySetException(Refusal(_fault!));
+                }
             }
         }
         catch (OperationCanceledException)
@@ -194,6 +200,9 @@ public sealed partial class LedgerStore
         {
             return ex;
         }
+        // The applier must be still: done with what it took (a journal refusal can begin while it commits earlier
+        // batches), or stopped by its own refusal. Only then may this thread write LiteDB.
+        WaitApplied();
         try
         {
             if (_dbDead)
@@ -204,7 +213,7 @@ public sealed partial class LedgerStore
             {
                 ApplyToSummaries(view);
             }
-            _unapplied = null;
+            ResumeApplier(); // LiteDB holds everything the journal holds: the unapplied batches are in it
             return null;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or LiteException or StorageEnvironmentException or InvalidOperationException)

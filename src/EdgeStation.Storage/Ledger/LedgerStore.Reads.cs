@@ -180,15 +180,11 @@ public sealed partial class LedgerStore
     /// <summary>More entries behind than this, and the summaries are rebuilt rather than caught up.</summary>
     internal const int MaxSummaryCatchUp = 20_000;
 
-    private RecordSummaryIndex LoadSummaries()
+    /// <param name="alone">The open, before the writer starts: a rebuild may page with fresh instances (<see cref="ScanPaged"/>).</param>
+    private RecordSummaryIndex LoadSummaries(bool alone = false)
     {
         var head = Head;
-        if (RecordSummaryFile.TryLoad(DataDir) is { } saved
-            && saved.Head.Seq <= head.Seq
-            && head.Seq - saved.Head.Seq <= MaxSummaryCatchUp
-            && (saved.Head.Seq == 0
-                ? saved.Head == LedgerHead.Empty
-                : StoredDataException.Read(DataDir, () => _ledger.FindById(saved.Head.Seq)) is { } at && at["hash"].IsString && at["hash"].AsString == saved.Head.Hash))
+        if (RecordSummaryFile.TryLoad(DataDir) is { } saved && CanCatchUp(saved.Head, head))
         {
             var index = RecordSummaryIndex.Build(saved.Summaries, saved.Head);
             var caughtUp = saved.Head;
@@ -203,13 +199,42 @@ public sealed partial class LedgerStore
             SummariesSource = changed.Count == 0 ? "file" : $"file+{(caughtUp.Seq - saved.Head.Seq).ToString(CultureInfo.InvariantCulture)}";
             return index;
         }
-        var rebuilt = RecordSummaryIndex.Build(Records().Select(RecordSummary.From), head);
+        var records = alone ? ScanPaged().Select(SnapshotBson.FromBson) : Records();
+        var rebuilt = RecordSummaryIndex.Build(records.Select(RecordSummary.From), head);
         SummariesSource = "rebuilt";
         if (!_readOnly)
         {
             TrySaveSummaries(rebuilt.Current);
         }
         return rebuilt;
+    }
+
+    /// <summary>Summaries saved at <paramref name="saved"/> can be caught up to <paramref name="head"/>: an entry of this ledger, not too far behind.</summary>
+    private bool CanCatchUp(LedgerHead saved, LedgerHead head) =>
+        saved.Seq <= head.Seq
+        && head.Seq - saved.Seq <= MaxSummaryCatchUp
+        && (saved.Seq == 0
+            ? saved == LedgerHead.Empty
+            : StoredDataException.Read(DataDir, () => _ledger.FindById(saved.Seq)) is { } at && at["hash"].IsString && at["hash"].AsString == saved.Hash);
+
+    /// <summary>
+    /// The open of a service: when the summaries would have to be rebuilt from every record (no usable
+    /// <see cref="RecordSummaryFile"/>: the first start after an upgrade, a crash that lost it), rebuild them now, while
+    /// nothing else uses the instance, so that the scan can page with fresh instances and LiteDB's cache does not keep the
+    /// whole file for the life of the service. An ordinary start loads the file when first asked, as before.
+    /// </summary>
+    private void RebuildSummariesIfNoFile()
+    {
+        if (RecordSummaryFile.TryReadHead(DataDir) is { } saved && CanCatchUp(saved, Head))
+        {
+            return;
+        }
+        lock (_summaryLock)
+        {
+            _summaryIndex = LoadSummaries(alone: true);
+            _summaries = _summaryIndex.Current;
+        }
+        GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
     }
 
     private void TrySaveSummaries(RecordSummaries summaries)
@@ -339,7 +364,14 @@ public sealed partial class LedgerStore
         [.. _ledger.Find(Query.EQ("recordId", recordId))
             .Select(EntryFromBson)
             .OrderBy(e => e.Seq)
-            .Select(e => (CheckedAgainstItsHashes(e), RecordEventCodec.Decode(e.Content)))];
+            .Select(e => (CheckedAgainstItsHashes(e), RecordEventCodec.Decode(e.Content)))
+            .Select(h => h.Item2.RecordId == recordId ? h : throw FiledUnderAnotherRecord(h.Item1, h.Item2))];
+
+    // The record id the index files an entry under is stored beside its content, outside the hashes: it must agree with
+    // the content's, or a changed id would move one record's history under another.
+    private StorageEnvironmentException FiledUnderAnotherRecord(LedgerEntry entry, RecordEvent e) => new(
+        $"ledger entry {entry.Seq} is filed under record {entry.RecordId} but its content belongs to {e.RecordId}: the ledger in " +
+        $"{Path.Combine(DataDir, FileName)} was changed or damaged, so this history is not shown. Run 'edgestation records verify' and report this to the township.");
 
     /// <summary>
     /// The entries come through the <c>recordId</c> index, which a damaged page can make skip one: a record's history
@@ -355,7 +387,15 @@ public sealed partial class LedgerStore
         var stored = unapplied is not null && unapplied.Records.TryGetValue(recordId, out var acknowledged)
             ? SnapshotBson.ToBson(acknowledged)
             : _records.FindById(recordId);
-        if (history.Count == 0 || !RecordEvent.IsRecordEntry(history[0].Event.Type) || stored is null)
+        if (stored is null)
+        {
+            return true;
+        }
+        if (history.Count == 0)
+        {
+            return false; // a stored record has at least the entry that created it: the index found none
+        }
+        if (!RecordEvent.IsRecordEntry(history[0].Event.Type))
         {
             return true;
         }

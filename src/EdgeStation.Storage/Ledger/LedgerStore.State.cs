@@ -19,7 +19,7 @@ public sealed partial class LedgerStore
     private const string StateId = "state";
 
     private ILiteCollection<BsonDocument> _state;
-    private StateDigest _digest = new(); // writer thread (and open): the digest of the committed state
+    private StateDigest _digest = new(); // applier thread (the open and a retry's replay while it waits): the digest of the committed state
 
     /// <summary>Null when the stored state is the one the writer left; otherwise what is wrong, in words (opened with <see cref="StateCheck.Report"/>).</summary>
     public string? StateProblem { get; private set; }
@@ -112,12 +112,12 @@ public sealed partial class LedgerStore
         }
     }
 
-    /// <summary>Writer thread, inside the batch's transaction: the projection's writes, with the digest kept in step.</summary>
-    private void SaveProjection(BatchView view)
+    /// <summary>Inside the batch's transaction: the projection's writes, with <paramref name="digest"/> kept in step (returned).</summary>
+    private StateDigest SaveProjection(BatchView view, StateDigest digest)
     {
         if (view.Rebuild is { } derived)
         {
-            ReplaceProjection(derived, view);
+            digest = ReplaceProjection(derived);
         }
         else
         {
@@ -132,29 +132,30 @@ public sealed partial class LedgerStore
                 }
                 else
                 {
-                    view.Digest.ToggleRecord(old);
+                    digest.ToggleRecord(old);
                     _records.Update(doc);
                 }
-                view.Digest.ToggleRecord(doc);
+                digest.ToggleRecord(doc);
             }
             foreach (var (key, n) in view.Counters)
             {
                 var doc = new BsonDocument { ["_id"] = key, ["n"] = n };
                 if (_counters.FindById(key) is { } old)
                 {
-                    view.Digest.ToggleCounter(old);
+                    digest.ToggleCounter(old);
                 }
                 _counters.Upsert(doc);
-                view.Digest.ToggleCounter(doc);
+                digest.ToggleCounter(doc);
             }
             if (view.AccountsChanged)
             {
                 // Account entries write the users collection from their builder (Accounts/UserStore): read back what they left.
-                view.Digest.ClearUsers();
-                ToggleUsers(view.Digest);
+                digest.ClearUsers();
+                ToggleUsers(digest);
             }
         }
-        _state.Upsert(view.Digest.ToBson(StateId, view.Head.Seq, view.Head.Hash));
+        _state.Upsert(digest.ToBson(StateId, view.Head.Seq, view.Head.Hash));
+        return digest;
     }
 
     /// <summary>
@@ -198,7 +199,7 @@ public sealed partial class LedgerStore
         return clean.Length <= 500 ? clean : clean[..500];
     }
 
-    private void ReplaceProjection(DerivedState derived, BatchView view)
+    private StateDigest ReplaceProjection(DerivedState derived)
     {
         foreach (var id in _records.FindAll().Select(d => d["_id"]).ToList())
         {
@@ -247,10 +248,10 @@ public sealed partial class LedgerStore
                 ["failedLogins"] = 0,
             });
         }
-        view.Digest = Recompute(alone: false); // a page of ScanPaged would replace the instance under this transaction
+        return Recompute(alone: false); // a page of ScanPaged would replace the instance under this transaction
     }
 
-    /// <summary>Writer thread, after a rebuild committed: the state is proven again; the summaries are derived anew.</summary>
+    /// <summary>Applier thread, after a rebuild committed: the state is proven again; the summaries are derived anew.</summary>
     private void AfterRebuild()
     {
         StateProblem = null;

@@ -16,10 +16,31 @@ public sealed partial class LedgerStore
 {
     private void WriterLoop()
     {
+        try
+        {
+            WriteUntilClosed();
+        }
+        finally
+        {
+            StopApplier();
+            if (ApplyFailure is { } refused && _fault is null)
+            {
+                EnterFault(refused, journalAhead: true); // met while closing: the journal keeps the entries for the next open
+            }
+        }
+    }
+
+    private void WriteUntilClosed()
+    {
         var batch = new List<PendingAppend>(MaxBatch);
         PendingAppend? carried = null; // a rebuild met while gathering a batch: it goes next, alone
         while (true)
         {
+            if (_fault is null && ApplyFailure is { } refused)
+            {
+                // The applier was refused a commit: the entries it lacked are in the journal, which the retry applies.
+                EnterFault(refused, journalAhead: true);
+            }
             if (_fault is not null)
             {
                 RecoverLoop();
@@ -37,11 +58,19 @@ public sealed partial class LedgerStore
             {
                 return;
             }
+            if (first.Wake)
+            {
+                continue;
+            }
             batch.Clear();
             batch.Add(first);
             // A rebuild replaces the whole projection, so it shares its transaction with no other entry.
             while (!first.Rebuild && batch.Count < MaxBatch && _queue.TryTake(out var next))
             {
+                if (next.Wake)
+                {
+                    continue;
+                }
                 if (next.Rebuild)
                 {
                     carried = next;
@@ -49,16 +78,23 @@ public sealed partial class LedgerStore
                 }
                 batch.Add(next);
             }
+            if (first.Rebuild && !WaitApplied())
+            {
+                // Its builder compares the ledger with LiteDB, so it runs only on a LiteDB that holds everything: after the retry.
+                carried = first;
+                continue;
+            }
             CommitBatch(batch);
         }
     }
 
     /// <summary>
-    /// One group commit, in this order (issue 19): build every entry in memory against the applied state; append them to
-    /// the journal and fsync (the durability point); publish them (the unapplied overlay, the summaries, the head) and
-    /// acknowledge; then apply them to LiteDB in one transaction and commit. LiteDB's commit is off the acknowledgement
-    /// path, except for a batch with side writes or a rebuild: those are acknowledged after the commit, so that a login
-    /// right after `users add` finds the account.
+    /// One group commit, in this order (issue 19): build every entry in memory against the acknowledged state (LiteDB and
+    /// the unapplied batches); append them to the journal and fsync (the durability point); publish them (the unapplied
+    /// overlay, the summaries, the head) and acknowledge; then hand them to the applier thread, which writes them into
+    /// LiteDB while this thread builds the next batch. Two kinds wait for their commit instead: a batch with side writes
+    /// or an account entry (so that a login right after `users add` finds the account) and a rebuild; and a batch with
+    /// nothing to append is acknowledged once LiteDB holds everything before it.
     /// </summary>
     private void CommitBatch(List<PendingAppend> batch)
     {
@@ -67,9 +103,6 @@ public sealed partial class LedgerStore
         var done = new List<(PendingAppend Pending, AppendResult? Result)>(batch.Count);
         try
         {
-            // One LiteDB transaction from the first read to the commit: the builders' reads share its snapshot (a read
-            // outside one opens and closes a transaction of its own each time), and the apply writes into it.
-            _db.BeginTrans();
             foreach (var pending in batch)
             {
                 RecordEvent? e;
@@ -103,16 +136,21 @@ public sealed partial class LedgerStore
                 var snapshot = Stage(entry, e, view);
                 done.Add((pending, new AppendResult(entry, e, snapshot)));
             }
-            EnsureSpace();
+            if (view.Entries.Count > 0)
+            {
+                EnsureSpace();
+            }
             mark = Stats.Lap(WriterStage.Build, mark);
-            InjectFault(FaultPoint.Journal);
-            _journal!.AppendDurably(view.Entries);
+            if (view.Entries.Count > 0)
+            {
+                InjectFault(FaultPoint.Journal);
+                _journal!.AppendDurably(view.Entries);
+            }
             mark = Stats.Lap(WriterStage.Journal, mark);
         }
         catch (Exception ex)
         {
             // Nothing of the batch is anywhere: the journal refused it (it leaves no half line) or building it failed.
-            TryRollback();
             var storage = ex is IOException or UnauthorizedAccessException or LiteException;
             if (storage)
             {
@@ -130,76 +168,41 @@ public sealed partial class LedgerStore
             }
             return;
         }
-        var acknowledgeAfterCommit = view.Side.Count > 0 || view.AccountsChanged || view.Rebuild is not null;
-        if (!acknowledgeAfterCommit)
+        if (view.Entries.Count == 0 && view.Side.Count == 0)
         {
-            if (view.Entries.Count > 0)
+            // Nothing to write. A batch of builders that had nothing to append is answered once LiteDB holds everything
+            // before it (so `AppendAsync(_ => null)` waits for the applier); idempotent repeats are answered at once.
+            if (done.All(d => d.Result is null))
             {
-                Publish(view);
+                WaitApplied();
             }
+            Acknowledge(done);
+            return;
+        }
+        if (view.Side.Count > 0 || view.AccountsChanged || view.Rebuild is not null)
+        {
+            var job = new ApplyJob(view, null, done);
+            EnqueueApply(job);
+            if (!WaitFinished(job))
+            {
+                FailAcknowledgeAfterCommit(done, ApplyFailure!);
+            }
+            mark = Stats.Lap(WriterStage.ApplierWait, mark);
+        }
+        else
+        {
+            var published = Publish(view);
             Acknowledge(done);
             mark = Stats.Lap(WriterStage.Acknowledge, mark);
             Acknowledged?.Invoke();
+            EnqueueApply(new ApplyJob(view, published, null));
+            mark = Stats.Lap(WriterStage.ApplierWait, mark);
         }
-        try
+        if (_journal!.Length >= JournalCheckpointBytes && WaitApplied())
         {
-            if (view.Entries.Count > 0 || view.Side.Count > 0)
-            {
-                ApplyToDatabase(view);
-                mark = Stats.Lap(WriterStage.Apply, mark);
-                InjectFault(FaultPoint.Commit);
-                _db.Commit();
-            }
-            else
-            {
-                _db.Rollback(); // read only
-            }
+            CheckpointIfJournalFull();
         }
-        catch (Exception ex)
-        {
-            TryRollback();
-            // The entries are durable in the journal: the writer's retry (or the next open) applies them, and until then
-            // readers are served from the unapplied batch. Callers not yet acknowledged cannot be told whether their
-            // entry counts, hence the idempotency key (docs/ledger.md).
-            _dbDead = true;
-            TryReopenForReads(); // before the fault is visible: a reader told of it finds reads working
-            EnterFault(ex, journalAhead: view.Entries.Count > 0);
-            if (acknowledgeAfterCommit)
-            {
-                Interlocked.Add(ref _refusedAppends, done.Count);
-                var failure = new StorageEnvironmentException(
-                    $"the station database refused a commit ({ex.Message}); the entries are in {LedgerJournal.FileName} and are applied once the disk " +
-                    "takes writes again (the station retries by itself), so this write may yet be stored", ex);
-                foreach (var (pending, _) in done)
-                {
-                    pending.Done.TrySetException(failure);
-                }
-            }
-            FailWaiting(Refusal(_fault!));
-            return;
-        }
-        _digest = view.Digest;
-        if (view.Rebuild is not null)
-        {
-            AfterRebuild();
-        }
-        if (acknowledgeAfterCommit)
-        {
-            if (view.Rebuild is null)
-            {
-                ApplyToSummaries(view);
-            }
-            lock (_headLock)
-            {
-                _head = view.Head;
-            }
-            Acknowledge(done);
-        }
-        _unapplied = null;
-        mark = Stats.Lap(WriterStage.Commit, mark);
-        CheckpointIfJournalFull();
         Stats.Lap(WriterStage.Checkpoint, mark);
-        Stats.Committed(view.Entries.Count);
     }
 
     /// <summary>Where the writer's time and allocations go, per step of the group commit.</summary>
@@ -217,15 +220,21 @@ public sealed partial class LedgerStore
         }
     }
 
-    /// <summary>The batch is durable: readers see it from now on (the overlay first, then the summaries and the head).</summary>
-    private void Publish(BatchView view)
+    /// <summary>The batch is durable: readers see it from now on (the unapplied batches first, then the summaries and the head).</summary>
+    private UnappliedBatch Publish(BatchView view)
     {
-        _unapplied = new UnappliedBatch([.. view.Entries], new Dictionary<string, RecordSnapshot>(view.Changed, StringComparer.Ordinal), new Dictionary<string, long>(view.Counters, StringComparer.Ordinal));
+        var published = new UnappliedBatch(
+            [.. view.Entries],
+            new Dictionary<string, RecordSnapshot>(view.Changed, StringComparer.Ordinal),
+            new Dictionary<string, long>(view.Counters, StringComparer.Ordinal),
+            new Dictionary<string, (long Seq, string Request)>(view.Requests, StringComparer.Ordinal));
+        PublishUnapplied(published);
         ApplyToSummaries(view);
         lock (_headLock)
         {
             _head = view.Head;
         }
+        return published;
     }
 
     private static void Acknowledge(List<(PendingAppend Pending, AppendResult? Result)> done)
@@ -237,12 +246,13 @@ public sealed partial class LedgerStore
     }
 
     /// <summary>
-    /// For tests: runs on the writer thread after a batch was acknowledged and before it is applied to LiteDB, the
+    /// For tests: runs on the writer thread after a batch was acknowledged and before it is handed to the applier, the
     /// window in which readers are served from <see cref="UnappliedBatch"/> and a crash leaves the entries in the journal only.
     /// </summary>
     internal Action? Acknowledged { get; set; }
 
-    // Acknowledged entries LiteDB does not hold yet; null almost always (published and cleared by the writer thread).
+    // Acknowledged entries LiteDB does not hold yet, all unapplied batches merged; null when LiteDB holds everything
+    // (replaced under the apply gate by the writer as it publishes and the applier as it commits).
     private volatile UnappliedBatch? _unapplied;
 
     /// <summary>
@@ -252,12 +262,17 @@ public sealed partial class LedgerStore
     private AppendResult? Repeat(IdempotentRequest request, BatchView view)
     {
         var id = request.IndexId();
+        var unapplied = _unapplied; // taken before LiteDB is read: whatever it lacks, this has
         (long Seq, string Request) prior;
         if (view.Requests.TryGetValue(id, out var staged))
         {
             prior = staged;
         }
-        else if (_requests.FindById(id) is { } doc)
+        else if (unapplied is not null && unapplied.Requests.TryGetValue(id, out var acknowledged))
+        {
+            prior = acknowledged;
+        }
+        else if (StoredDataException.Read(DataDir, () => _requests.FindById(id)) is { } doc)
         {
             prior = (doc["seq"].AsInt64, doc["request"].AsString);
         }
@@ -269,13 +284,15 @@ public sealed partial class LedgerStore
         {
             throw new IdempotencyConflictException(request.Key.Key, prior.Seq);
         }
-        // The entry may have been staged earlier in this very batch (not in LiteDB yet).
-        var entry = view.EntryAt(prior.Seq) ?? EntryFromBson(_ledger.FindById(prior.Seq));
+        // The entry may have been staged earlier in this very batch, or wait for the applier (not in LiteDB yet).
+        var entry = view.EntryAt(prior.Seq)
+            ?? unapplied?.At(prior.Seq)
+            ?? StoredDataException.Read(DataDir, () => EntryFromBson(_ledger.FindById(prior.Seq)));
         var e = RecordEventCodec.Decode(entry.Content);
         RecordSnapshot? record = null;
         if (RecordEvent.IsRecordEntry(e.Type))
         {
-            var history = StoredDataException.Read(DataDir, () => EntriesOf(entry.RecordId))
+            var history = StoredDataException.Read(DataDir, () => WithUnapplied(EntriesOf(entry.RecordId), unapplied, entry.RecordId))
                 .Concat(view.Entries.Where(x => x.RecordId == entry.RecordId).Select(x => (x, RecordEventCodec.Decode(x.Content))));
             foreach (var (past, pastEvent) in history.Where(h => h.Item1.Seq <= prior.Seq))
             {
@@ -289,11 +306,17 @@ public sealed partial class LedgerStore
     {
         public bool Rebuild { get; init; }
 
+        /// <summary>Not an append: the applier woke the writer after a refused commit.</summary>
+        public bool Wake { get; init; }
+
         public TaskCompletionSource<AppendResult?> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
-    /// <summary>The applied state plus what this batch has changed so far.</summary>
-    private sealed class BatchView(LedgerStore store) : ILedgerView
+    /// <summary>
+    /// The acknowledged state (LiteDB and the batches waiting for the applier) plus what this batch has changed so far.
+    /// <paramref name="databaseOnly"/>: a replay of the journal, whose entries the unapplied batches may already hold.
+    /// </summary>
+    private sealed class BatchView(LedgerStore store, bool databaseOnly = false) : ILedgerView
     {
         public Dictionary<string, RecordSnapshot> Changed { get; } = new(StringComparer.Ordinal);
         public Dictionary<string, long> Counters { get; } = new(StringComparer.Ordinal);
@@ -301,9 +324,6 @@ public sealed partial class LedgerStore
         public List<LedgerEntry> Entries { get; } = [];
         public SideWrites Side { get; } = new();
         public LedgerHead Head { get; set; } = store.Head;
-
-        /// <summary>The digest of the state as this batch leaves it (committed: becomes the store's).</summary>
-        public StateDigest Digest { get; set; } = store._digest.Clone();
 
         /// <summary>An account entry is in the batch: the users part of the digest is read again.</summary>
         public bool AccountsChanged { get; set; }
@@ -323,12 +343,19 @@ public sealed partial class LedgerStore
             {
                 return null; // numbered by this batch just now: the counters (proven on open) say no record has it
             }
+            if (!databaseOnly && store._unapplied is { } unapplied && unapplied.Records.TryGetValue(recordId, out var acknowledged))
+            {
+                // A copy: this batch folds its entry into what it gets, and the applier may be writing that batch's
+                // snapshot into LiteDB right now. The apply reads LiteDB's version then, after the batch that changed it.
+                return acknowledged.Copy();
+            }
+            // Not in an unapplied batch, so LiteDB holds its latest version, and still will when the applier applies this batch.
             var doc = StoredDataException.Read(store.DataDir, () => store._records.FindById(recordId));
             Applied[recordId] = doc;
             return doc is null ? null : SnapshotBson.FromBson(doc);
         }
 
-        /// <summary>Each record this batch read, as LiteDB holds it (null: new): the apply toggles it out of the digest without reading it again.</summary>
+        /// <summary>Each record this batch read from LiteDB (null: new): the apply toggles it out of the digest without reading it again.</summary>
         public Dictionary<string, BsonDocument?> Applied { get; } = new(StringComparer.Ordinal);
 
         public LedgerEntry? EntryAt(long seq) =>
@@ -339,7 +366,7 @@ public sealed partial class LedgerStore
             var key = RecordIdAllocator.CounterKey(type, year);
             if (!_taken.TryGetValue(key, out var n) && !Counters.TryGetValue(key, out n))
             {
-                n = store.StoredCounter(key);
+                n = store.AcknowledgedCounter(key, databaseOnly);
             }
             _taken[key] = ++n;
             var id = RecordIdAllocator.Format(key, n);

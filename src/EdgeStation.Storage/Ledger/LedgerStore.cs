@@ -12,7 +12,8 @@ namespace EdgeStation.Storage.Ledger;
 /// The station's LiteDB file: the append-only hash-chained ledger, the record projection derived from it,
 /// and id counters. One writer thread batches whatever appends are waiting (group commit); each caller is
 /// acknowledged once the batch is fsync'ed in <see cref="LedgerJournal"/>, and LiteDB is written after that, with reads
-/// served from the <see cref="UnappliedBatch"/> meanwhile (<see cref="CommitBatch"/> has the order).
+/// served from the <see cref="UnappliedBatch"/> until the applier thread has written it (<see cref="CommitBatch"/> has the order;
+/// LedgerStore.Applier.cs the applier).
 /// </summary>
 public sealed partial class LedgerStore : IDisposable
 {
@@ -43,7 +44,7 @@ public sealed partial class LedgerStore : IDisposable
     private LedgerHead _head;
     private bool _disposed;
 
-    private LedgerStore(string dataDir, LiteDatabase db, StationLock? stationLock, bool readOnly, StateCheck check, TimeProvider time)
+    private LedgerStore(string dataDir, LiteDatabase db, StationLock? stationLock, bool readOnly, StateCheck check, TimeProvider time, bool loadSummaries)
     {
         _time = time;
         DataDir = dataDir;
@@ -64,12 +65,17 @@ public sealed partial class LedgerStore : IDisposable
             try
             {
                 Replay(_journal.ReadAll());
+                if (loadSummaries)
+                {
+                    RebuildSummariesIfNoFile();
+                }
             }
             catch
             {
                 _journal.Dispose();
                 throw;
             }
+            StartApplier();
             _writer = new Thread(WriterLoop) { IsBackground = true, Name = "ledger-writer" };
             _writer.Start();
         }
@@ -128,7 +134,9 @@ public sealed partial class LedgerStore : IDisposable
     /// <param name="time">The clock of the writer's retry backoff after a failed write (tests pass a fake one).</param>
     /// <param name="check">Whether a stored state that is not the one the writer left refuses the open (the default) or is only
     /// reported (<see cref="StateProblem"/>, for verify and rebuild).</param>
-    public static LedgerStore Open(string dataDir, bool mustExist = false, bool readOnly = false, TimeProvider? time = null, StateCheck check = StateCheck.Required)
+    /// <param name="loadSummaries">The service, which needs <see cref="Summaries"/> at once: when they must be rebuilt from
+    /// every record, that is done as part of the open, paging through LiteDB with bounded memory, which it cannot beside the writer.</param>
+    public static LedgerStore Open(string dataDir, bool mustExist = false, bool readOnly = false, TimeProvider? time = null, StateCheck check = StateCheck.Required, bool loadSummaries = false)
     {
         var path = Path.Combine(dataDir, FileName);
         if ((mustExist || readOnly) && !File.Exists(path))
@@ -153,7 +161,7 @@ public sealed partial class LedgerStore : IDisposable
             });
             try
             {
-                return new LedgerStore(dataDir, db, stationLock, liteReadOnly, check, time ?? TimeProvider.System) { _created = isNew ? new CreatedFiles(newDir) : null };
+                return new LedgerStore(dataDir, db, stationLock, liteReadOnly, check, time ?? TimeProvider.System, loadSummaries && !liteReadOnly) { _created = isNew ? new CreatedFiles(newDir) : null };
             }
             catch
             {
@@ -334,8 +342,11 @@ public sealed partial class LedgerStore : IDisposable
         return snapshot;
     }
 
-    /// <summary>Writer thread, inside a LiteDB transaction: everything the batch staged, with the state digest kept in step.</summary>
-    private void ApplyToDatabase(BatchView view)
+    /// <summary>
+    /// Applier thread (or the open's and a retry's replay), inside a LiteDB transaction: everything the batch staged, with
+    /// the state digest kept in step. Returns the digest of the state as the batch leaves it.
+    /// </summary>
+    private StateDigest ApplyToDatabase(BatchView view, StateDigest digest)
     {
         foreach (var entry in view.Entries)
         {
@@ -346,7 +357,7 @@ public sealed partial class LedgerStore : IDisposable
             _requests.Upsert(new BsonDocument { ["_id"] = id, ["seq"] = seq, ["request"] = request });
         }
         view.Side.ApplyTo(_db);
-        SaveProjection(view);
+        return SaveProjection(view, digest);
     }
 
     /// <summary>The last entry LiteDB holds (the acknowledged head may be ahead of it while a batch is unapplied).</summary>
@@ -374,7 +385,7 @@ public sealed partial class LedgerStore : IDisposable
                 $"{LedgerJournal.FileName} does not continue the database (database ends at {applied}, journal resumes at {missing[0].Seq}); " +
                 "keep a copy of both files and run 'edgestation records verify'.");
         }
-        var view = new BatchView(this) { Head = applied };
+        var view = new BatchView(this, databaseOnly: true) { Head = applied };
         foreach (var entry in missing)
         {
             var e = RecordEventCodec.Decode(entry.Content);
@@ -386,9 +397,9 @@ public sealed partial class LedgerStore : IDisposable
             }
         }
         _db.BeginTrans();
-        ApplyToDatabase(view);
+        var digest = ApplyToDatabase(view, _digest.Clone());
         _db.Commit();
-        _digest = view.Digest;
+        _digest = digest;
         lock (_headLock)
         {
             if (view.Head.Seq > _head.Seq)
@@ -396,12 +407,15 @@ public sealed partial class LedgerStore : IDisposable
                 _head = view.Head;
             }
         }
-        _unapplied = null;
         RecoveredEntries += missing.Count;
         return view;
     }
 
-    private long StoredCounter(string key) => _counters.FindById(key) is { } doc ? doc["n"].AsInt64 : 0;
+    private long StoredCounter(string key) => StoredDataException.Read(DataDir, () => _counters.FindById(key)) is { } doc ? doc["n"].AsInt64 : 0;
+
+    /// <summary>The counter as the acknowledged entries leave it: an unapplied batch's first, then LiteDB's.</summary>
+    private long AcknowledgedCounter(string key, bool databaseOnly) =>
+        !databaseOnly && _unapplied is { } unapplied && unapplied.Counters.TryGetValue(key, out var n) ? n : StoredCounter(key);
 
     /// <summary>How many entries were applied from the journal: when the store opened, and by retries after a refused commit.</summary>
     public int RecoveredEntries { get; private set; }

@@ -12,10 +12,13 @@ public enum WriterStage
     /// <summary>The unapplied batch, summaries and head published; callers acknowledged.</summary>
     Acknowledge,
 
-    /// <summary>Entries, projection, side writes and state digest written into LiteDB's transaction.</summary>
+    /// <summary>The writer waiting for the applier: for room (it is <see cref="LedgerStore.MaxUnapplied"/> batches ahead), or for the commit of a batch acknowledged after it.</summary>
+    ApplierWait,
+
+    /// <summary>Applier thread: entries, projection, side writes and state digest written into LiteDB's transaction.</summary>
     Apply,
 
-    /// <summary>LiteDB's commit.</summary>
+    /// <summary>Applier thread: LiteDB's commit.</summary>
     Commit,
 
     /// <summary>A LiteDB checkpoint and an emptied journal, once the journal passed its size (<see cref="LedgerStore.JournalCheckpointBytes"/>).</summary>

@@ -2,7 +2,7 @@ namespace EdgeStation.Storage.Ledger;
 
 /// <summary>
 /// Where the ledger writer's time and allocations go, per <see cref="WriterStage"/>, since the store opened: what the
-/// benchmarks report beside their floors (issue 19), and /metrics as <c>edgestation_ledger_writer_seconds_total</c>. Written by the writer thread only.
+/// benchmarks report beside their floors (issue 19), and /metrics as <c>edgestation_ledger_writer_seconds_total</c>. Written by the writer thread (build, journal, acknowledge, checkpoint) and the applier thread (apply, commit).
 /// </summary>
 public sealed class WriterStats
 {
@@ -21,22 +21,22 @@ public sealed class WriterStats
     /// <summary>Time spent in <paramref name="stage"/> by all batches.</summary>
     public TimeSpan Time(WriterStage stage) => TimeSpan.FromTicks(Volatile.Read(ref _ticks[(int)stage]) * TimeSpan.TicksPerSecond / System.Diagnostics.Stopwatch.Frequency);
 
-    /// <summary>Bytes the writer thread allocated in <paramref name="stage"/>.</summary>
+    /// <summary>Bytes the thread running <paramref name="stage"/> allocated in it.</summary>
     public long AllocatedBytes(WriterStage stage) => Volatile.Read(ref _bytes[(int)stage]);
 
     internal void Add(WriterStage stage, long stopwatchTicks, long bytes)
     {
-        Volatile.Write(ref _ticks[(int)stage], _ticks[(int)stage] + stopwatchTicks);
-        Volatile.Write(ref _bytes[(int)stage], _bytes[(int)stage] + bytes);
+        Interlocked.Add(ref _ticks[(int)stage], stopwatchTicks);
+        Interlocked.Add(ref _bytes[(int)stage], bytes);
     }
 
     internal void Committed(int entries)
     {
-        Volatile.Write(ref _batches, _batches + 1);
-        Volatile.Write(ref _entries, _entries + entries);
+        Interlocked.Increment(ref _batches);
+        Interlocked.Add(ref _entries, entries);
     }
 
-    /// <summary>A mark at the start of a stage, on the writer thread.</summary>
+    /// <summary>A mark at the start of a stage, on the thread that runs it (allocations are counted per thread).</summary>
     internal static (long Ticks, long Bytes) Mark() => (System.Diagnostics.Stopwatch.GetTimestamp(), GC.GetAllocatedBytesForCurrentThread());
 
     /// <summary>Ends the stage begun at <paramref name="mark"/> and returns the mark of the next.</summary>

@@ -36,6 +36,21 @@ internal static class RecordSummaryFile
         File.Move(temp, path, overwrite: true);
     }
 
+    /// <summary>Only the head the file was written at (a few bytes read), or null when there is no readable file.</summary>
+    public static LedgerHead? TryReadHead(string dataDir)
+    {
+        try
+        {
+            using var stream = new FileStream(Path.Combine(dataDir, FileName), FileMode.Open, FileAccess.Read, FileShare.Read, 512);
+            using var r = new BinaryReader(stream, Encoding.UTF8);
+            return r.ReadString() == Magic && r.ReadInt32() == Version ? new LedgerHead(r.ReadInt64(), r.ReadString()) : null;
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException or FormatException or OverflowException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The head and summaries the file holds, or null when there is no usable file.</summary>
     public static (LedgerHead Head, List<RecordSummary> Summaries)? TryLoad(string dataDir)
     {

@@ -87,6 +87,34 @@ public class RecordSummaryTests
     }
 
     [Fact]
+    public void A_service_open_rebuilds_missing_summaries_as_part_of_the_open_and_leaves_a_usable_file_for_later()
+    {
+        using var dir = new TempDir();
+        using (var store = LedgerStore.Open(dir.Path))
+        {
+            // More records than one page of the open's scan, so that the rebuild crosses fresh LiteDB instances.
+            store.Append(_ => new RecordEvent { Type = RecordEvent.StationType, RecordId = "station", Action = RecordEvent.StationInit, Actor = "test", At = Events.T0 });
+            store.AppendMany(Enumerable.Range(1, LedgerStore.ScanPage + 50).Select(Events.NewDispute));
+        }
+        File.Delete(dir.File(RecordSummaryFile.FileName)); // the first start after an upgrade: no file yet
+
+        using (var store = LedgerStore.Open(dir.Path, loadSummaries: true))
+        {
+            Assert.Equal("rebuilt", store.SummariesSource); // before anyone asked
+            Assert.Equal(LedgerStore.ScanPage + 50, store.Summaries().Count);
+            store.Append(Events.NewDispute(5_000)); // the writer runs on after the open's scan replaced the instance
+            AssertMatchesFreshRead(store);
+        }
+
+        using (var store = LedgerStore.Open(dir.Path, loadSummaries: true))
+        {
+            Assert.Null(store.SummariesSource); // a usable file: loaded when first asked, the start stays fast
+            Assert.Equal("file", Load(store));
+            AssertMatchesFreshRead(store);
+        }
+    }
+
+    [Fact]
     public void After_a_journal_replay_the_summaries_include_the_replayed_entries()
     {
         using var dir = new TempDir();

@@ -272,4 +272,28 @@ public sealed class StoredStateProofTests : IDisposable
         Assert.Contains("do not fold into the record as stored", ex.Message, StringComparison.Ordinal);
         Assert.Single(store.History("DS-2026-0001")); // an untouched record's history is whole and shown
     }
+
+    [Fact]
+    public void Regression_a_record_whose_every_entry_the_index_skips_has_no_history_shown()
+    {
+        // The byte-flip test met it too: the index found none of the record's entries, and an empty history was taken as
+        // whole (nothing to fold), so `records show` printed the record without its history with exit 0.
+        Seed();
+        using (var db = new LiteDatabase(_dir.File(LedgerStore.FileName)))
+        {
+            var ledger = db.GetCollection("ledger");
+            foreach (var entry in ledger.FindAll().Where(d => d["recordId"].AsString == "DS-2026-0002").ToList())
+            {
+                entry["recordId"] = "DS-2026-0009";
+                ledger.Update(entry);
+            }
+        }
+        using var store = LedgerStore.Open(_dir.Path, readOnly: true);
+
+        var ex = Assert.Throws<StorageEnvironmentException>(() => store.History("DS-2026-0002"));
+        Assert.Contains("do not fold into the record as stored", ex.Message, StringComparison.Ordinal);
+        // Filed under an id whose content says otherwise: refused too, never shown as another record's history.
+        var moved = Assert.Throws<StorageEnvironmentException>(() => store.History("DS-2026-0009"));
+        Assert.Contains("filed under record DS-2026-0009 but its content belongs to DS-2026-0002", moved.Message, StringComparison.Ordinal);
+    }
 }
