@@ -18,9 +18,10 @@ public static class SyncErrorText
                     return $"TLS handshake with {endpoint} failed: the center's certificate is not from this station's CA, or the center refused this station's certificate (revoked, expired or unknown): {e.Message}";
                 case SocketException s when s.SocketErrorCode == SocketError.ConnectionRefused:
                     return $"the center at {endpoint} refused the connection (not running, or wrong port)";
-                case SocketException { SocketErrorCode: SocketError.ConnectionReset or SocketError.ConnectionAborted }:
+                case SocketException { SocketErrorCode: SocketError.ConnectionReset or SocketError.ConnectionAborted or SocketError.Shutdown }:
                     // The same refusal when the station's first HTTP/2 bytes were already on their way as the center closed:
-                    // the center's kernel answers them with a reset instead of a clean close (a race, seen on a busy CI).
+                    // the center's kernel answers them with a reset instead of a clean close, or the next write meets a broken
+                    // pipe (EPIPE, which .NET names Shutdown): a race, seen on a busy CI.
                     return $"the center at {endpoint} reset the connection: most likely it refused this station's certificate " +
                         "(revoked, replaced by a newer enrollment, or unknown to it), else the uplink dropped; ask the center's admin, and provision a new bundle if one was issued";
                 case SocketException s when s.SocketErrorCode is SocketError.HostNotFound or SocketError.TryAgain or SocketError.NoData:
