@@ -50,6 +50,8 @@ public sealed class AccessRuleTests : IAsyncLifetime
         ["GET /api/doors"] = "signed in",
         ["GET /api/doors/events"] = "ReadPersonal|ReadDiagnostics",
         ["POST /api/doors/{id}/simulate"] = "SimulateDoors",
+        ["POST /api/doors/{id}/unlock"] = "UnlockDoors",
+        ["POST /api/doors/{id}/mode"] = "SetDoorMode",
         ["GET /api/alarms"] = "signed in",
         ["GET /api/alarms/stream"] = "signed in",
         ["POST /api/alarms/{id}/ack"] = "AcknowledgeAlarms",
