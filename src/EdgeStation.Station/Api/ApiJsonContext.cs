@@ -17,6 +17,7 @@ namespace EdgeStation.Station.Api;
 [JsonSerializable(typeof(Doors.DoorSimulateRequest))]
 [JsonSerializable(typeof(Doors.PersonAddRequest))]
 [JsonSerializable(typeof(Doors.CardAddRequest))]
+[JsonSerializable(typeof(Doors.PinSetRequest))]
 [JsonSerializable(typeof(LedgerHeadResponse))]
 [JsonSerializable(typeof(HealthResponse))]
 [JsonSerializable(typeof(LoginRequest))]

@@ -55,7 +55,10 @@ public sealed class AccessRuleTests : IAsyncLifetime
         ["POST /api/alarms/{id}/ack"] = "AcknowledgeAlarms",
         ["GET /api/access/persons"] = "ReadPersonal",
         ["POST /api/access/persons"] = "ManageAccess",
-        ["POST /api/access/persons/{id}/disable"] = "ManageAccess",
+        ["POST /api/access/persons/{id}/remove"] = "ManageAccess",
+        ["POST /api/access/persons/{id}/pin"] = "ManageAccess",
+        ["GET /api/access/cards"] = "ReadPersonal",
+        ["POST /api/access/cards/{card}/remove"] = "ManageAccess",
         ["POST /api/access/cards"] = "ManageAccess",
         ["ANY {*path:nonfile}"] = "signed in",
     };
