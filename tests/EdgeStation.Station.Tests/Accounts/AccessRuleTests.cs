@@ -58,7 +58,7 @@ public sealed class AccessRuleTests : IAsyncLifetime
         ["GET /doors"] = "signed in",
         ["GET /doors/alarms"] = "signed in",
         ["GET /doors/events"] = "ReadPersonal|ReadDiagnostics",
-        ["GET /assets/doors.js"] = "public",
+        ["GET /assets/doors.js"] = "signed in",
         ["POST /api/alarms/{id}/ack"] = "AcknowledgeAlarms",
         ["GET /api/access/persons"] = "ReadPersonal",
         ["POST /api/access/persons"] = "ManageAccess",

@@ -25,7 +25,7 @@ public static class DoorPages
         {
             http.Response.Headers.CacheControl = "public, max-age=86400";
             return TypedResults.Text(js, "text/javascript; charset=utf-8");
-        }).WithMetadata(AccessRule.Public);
+        }).WithMetadata(AccessRule.SignedIn); // only the signed-in door pages load it: no need to open it to anyone
 
         app.MapGet("/doors", (HttpContext http, RecordService service, AccessService access) =>
         {
