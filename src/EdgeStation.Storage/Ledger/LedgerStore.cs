@@ -271,14 +271,7 @@ public sealed partial class LedgerStore : IDisposable
         }
         if (faulted)
         {
-            try
-            {
-                _db.Dispose();
-            }
-            catch (Exception ex) when (ex is IOException or LiteException or ObjectDisposedException or InvalidOperationException)
-            {
-                // The disk is still refusing: LiteDB's log and the journal keep everything for the next open.
-            }
+            ReleaseDatabase(); // the disk is still refusing: LiteDB's log and the journal keep everything for the next open
         }
         else
         {
@@ -399,8 +392,17 @@ public sealed partial class LedgerStore : IDisposable
             }
         }
         _db.BeginTrans();
-        var digest = ApplyToDatabase(view, _digest.Clone());
-        _db.Commit();
+        StateDigest digest;
+        try
+        {
+            digest = ApplyToDatabase(view, _digest.Clone());
+            _db.Commit();
+        }
+        catch
+        {
+            TryRollback(); // a rollback LiteDB cannot make marks the instance as one never to dispose
+            throw;
+        }
         _digest = digest;
         lock (_headLock)
         {
