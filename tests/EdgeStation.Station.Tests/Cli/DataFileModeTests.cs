@@ -79,6 +79,31 @@ public sealed class DataFileModeTests : IDisposable
     }
 
     [Fact]
+    public async Task Regression_door_pin_hashes_key_and_logs_left_readable_by_others_were_not_made_owner_only()
+    {
+        // The door PIN key and hashes, the door event log and camera alerts (with snapshots) came after the list of
+        // station files the start repairs, and were left as they were found.
+        _station.AddDispute();
+        string[] names = ["access.key", "access-pins", "access.db", "camera-alerts.db"];
+        foreach (var name in names)
+        {
+            var path = Path.Combine(_station.DataDir, name);
+            File.WriteAllBytes(path, [1, 2, 3]);
+            File.SetUnixFileMode(path, Open);
+        }
+
+        await using var service = new ServingCli(_station, "run", "--urls", "http://127.0.0.1:0");
+        await ServingAsync(service);
+
+        foreach (var name in names)
+        {
+            Assert.Equal(OwnerOnlyFile, File.GetUnixFileMode(Path.Combine(_station.DataDir, name)));
+            Assert.Contains($"{name} 0644 → 0600", service.Err.ToString(), StringComparison.Ordinal);
+        }
+        Assert.Equal(0, await service.StopAsync());
+    }
+
+    [Fact]
     public void A_database_left_readable_by_others_is_made_owner_only_by_the_next_write_command()
     {
         _station.AddDispute();
