@@ -64,6 +64,16 @@ public sealed class ZoneScheduleTests
     }
 
     [Fact]
+    public void A_zone_schedule_that_names_no_holiday_is_armed_on_a_holiday_as_on_its_weekday_unlike_a_door_schedule()
+    {
+        var holidayNight = At("2026-10-01T21:00");
+
+        Assert.True(ZoneSchedules.Parse("daily 20:00-24:00").IsOpen(holidayNight, Shanghai, HolidayCalendar.Official));
+        Assert.False(WeeklySchedule.Parse("daily 20:00-24:00").IsOpen(holidayNight, Shanghai, HolidayCalendar.Official));
+        Assert.False(ZoneSchedules.Parse("daily 20:00-24:00; holiday closed").IsOpen(holidayNight, Shanghai, HolidayCalendar.Official));
+    }
+
+    [Fact]
     public void Two_zones_with_one_name_are_refused()
     {
         var e = Assert.Throws<ArgumentException>(() => new ZoneWatcher([Zone("yard", Nights), Zone("yard", Nights)], Shanghai, HolidayCalendar.Official));

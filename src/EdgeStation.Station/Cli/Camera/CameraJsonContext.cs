@@ -8,4 +8,6 @@ namespace EdgeStation.Station.Cli.Camera;
 [JsonSerializable(typeof(AnalyzeEventLine))]
 [JsonSerializable(typeof(AnalyzeZoneEventLine))]
 [JsonSerializable(typeof(AnalyzeTamperEventLine))]
+[JsonSerializable(typeof(CameraListAnswer))]
+[JsonSerializable(typeof(CameraProbeAnswer))]
 internal sealed partial class CameraJsonContext : JsonSerializerContext;

@@ -56,7 +56,7 @@ public static class CameraRuleArguments
             var i = IndexOf(result, name, "--armed");
             try
             {
-                result[i] = result[i] with { Armed = WeeklySchedule.Parse(schedule) };
+                result[i] = result[i] with { Armed = ZoneSchedules.Parse(schedule) };
             }
             catch (ScheduleInputException e)
             {
