@@ -29,4 +29,8 @@ public enum Permission
     SimulateDoors,
     /// <summary>Give and take access rights (persons, cards): each change a ledger entry of type <c>access</c>.</summary>
     ManageAccess,
+    /// <summary>`door unlock`: open a door for a while from the kiosk or the command line (远程开门); logged with who.</summary>
+    UnlockDoors,
+    /// <summary>`door mode`: put a door in lockdown (封锁) or free passage (常开), or back to normal; logged with who.</summary>
+    SetDoorMode,
 }

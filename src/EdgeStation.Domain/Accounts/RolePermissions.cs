@@ -12,8 +12,9 @@ namespace EdgeStation.Domain.Accounts;
 /// <item><b>viewer</b>: reads records without personal fields, figures and ledger head; writes nothing (a
 /// township visitor, a trainee).</item>
 /// <item><b>engineer</b>: health, metrics and diagnostics, records without personal fields (to see that the
-/// station works), figures and ledger head; acknowledges alarms and simulates door hardware (installing and testing
-/// the doors); writes no records and sees nothing personal (the door event log without who).</item>
+/// station works), figures and ledger head; acknowledges alarms, simulates door hardware and unlocks a door for a
+/// while (installing and testing the doors); writes no records and sees nothing personal (the door event log without
+/// who). Lockdown and free passage are the admin's alone: they change who may enter for everyone.</item>
 /// </list>
 /// </summary>
 public static class RolePermissions
@@ -25,7 +26,7 @@ public static class RolePermissions
         [Role.GridWorker] = [Permission.ReadRecords, Permission.WriteRecordsOwnGrids, Permission.ReadPersonalOwnGrids, Permission.ReadIndicators, Permission.ReadLedger],
         [Role.Viewer] = [Permission.ReadRecords, Permission.ReadIndicators, Permission.ReadLedger],
         [Role.Engineer] = [Permission.ReadRecords, Permission.ReadIndicators, Permission.ReadLedger, Permission.ReadMetrics, Permission.ReadDiagnostics,
-            Permission.AcknowledgeAlarms, Permission.SimulateDoors],
+            Permission.AcknowledgeAlarms, Permission.SimulateDoors, Permission.UnlockDoors],
     };
 
     public static bool Has(Role role, Permission permission) => Matrix[role].Contains(permission);

@@ -28,6 +28,8 @@ public static class StationCli
         root.Subcommands.Add(Door.DoorCommand.Build(g, ctx));
         root.Subcommands.Add(Door.PersonCommand.Build(g, ctx));
         root.Subcommands.Add(Door.CardCommand.Build(g, ctx));
+        root.Subcommands.Add(Door.PinCommand.Build(g, ctx));
+        root.Subcommands.Add(Door.AlarmsCommand.Build(g, ctx));
         root.Subcommands.Add(ProvisionCommand.Build(g, ctx));
         root.Subcommands.Add(SyncCommand.Build(g, ctx));
         root.Subcommands.Add(CameraCommand.Build(g, ctx));

@@ -25,8 +25,11 @@ public static class AccessRightsEndpoints
     {
         app.MapGet("/api/access/persons", (AccessService access) => TypedResults.Text(Persons(access), Json)).WithMetadata(ReadPersons, CliWriteAccess.Allowed);
         app.MapPost("/api/access/persons", AddPersonAsync).WithMetadata(Manage, CliWriteAccess.Allowed);
-        app.MapPost("/api/access/persons/{id}/disable", DisablePersonAsync).WithMetadata(Manage, CliWriteAccess.Allowed);
+        app.MapPost("/api/access/persons/{id}/remove", RemovePersonAsync).WithMetadata(Manage, CliWriteAccess.Allowed);
+        app.MapPost("/api/access/persons/{id}/pin", SetPinAsync).WithMetadata(Manage, CliWriteAccess.Allowed);
+        app.MapGet("/api/access/cards", Cards).WithMetadata(ReadPersons, CliWriteAccess.Allowed);
         app.MapPost("/api/access/cards", AddCardAsync).WithMetadata(Manage, CliWriteAccess.Allowed);
+        app.MapPost("/api/access/cards/{card}/remove", RemoveCardAsync).WithMetadata(Manage, CliWriteAccess.Allowed);
     }
 
     private static async Task<IResult> AddPersonAsync(HttpContext http, AccessService access)
@@ -40,8 +43,65 @@ public static class AccessRightsEndpoints
             c.AddPerson(request!.Name ?? "", Day(request.From, "from"), Day(request.Until, "until"), Levels(request.Levels), firstIn: false, http.Actor(), now));
     }
 
-    private static Task<IResult> DisablePersonAsync(HttpContext http, AccessService access, string id) =>
+    private static Task<IResult> RemovePersonAsync(HttpContext http, AccessService access, string id) =>
         ChangeAsync(http, access, (c, now) => c.RemovePerson(id, http.Actor(), now));
+
+    private static Task<IResult> RemoveCardAsync(HttpContext http, AccessService access, string card) =>
+        ChangeAsync(http, access, (c, now) => c.RemoveCard(CardId.Parse(card), http.Actor(), now));
+
+    private static async Task<IResult> SetPinAsync(HttpContext http, AccessService access, string id)
+    {
+        var (request, problem) = await JsonBody.ReadAsync(http, ApiJsonContext.Default.PinSetRequest);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        var duress = request!.Duress?.Trim() switch
+        {
+            null or "" or "false" => false,
+            "true" => true,
+            _ => (bool?)null,
+        };
+        if (duress is null)
+        {
+            return ApiProblem.Problem(StatusCodes.Status400BadRequest, "invalid input", $"duress is \"true\" or \"false\" (got '{request.Duress}')");
+        }
+        return await ChangeAsync(http, () => access.SetPinAsync(id, request.Pin ?? "", duress.Value, http.Actor()));
+    }
+
+    /// <summary>The cards and their holders (one person's with <c>person</c>): card numbers lead to people, so personal-field permission.</summary>
+    private static IResult Cards(AccessService access, string? person)
+    {
+        var rights = access.System.Rights;
+        IReadOnlyList<Domain.Doors.AccessPerson> persons;
+        if (person is not null)
+        {
+            if (rights.Person(person.Trim()) is not { } p)
+            {
+                return ApiProblem.Problem(StatusCodes.Status400BadRequest, "invalid input", $"there is no person '{person}' (edgestation person list)");
+            }
+            persons = [p];
+        }
+        else
+        {
+            persons = rights.Persons();
+        }
+        return TypedResults.Text(Write(w =>
+        {
+            w.WriteStartObject();
+            w.WriteStartArray("cards");
+            foreach (var (card, holder) in persons.SelectMany(p => rights.CardsOf(p.Id).Select(c => (c, p))).OrderBy(x => x.c.Text, StringComparer.Ordinal))
+            {
+                w.WriteStartObject();
+                w.WriteString("card", card.Text);
+                w.WriteString("person", holder.Id);
+                w.WriteString("name", holder.Name);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }), Json);
+    }
 
     private static async Task<IResult> AddCardAsync(HttpContext http, AccessService access)
     {
@@ -54,11 +114,14 @@ public static class AccessRightsEndpoints
     }
 
     /// <summary>The change's entry as JSON (what it recorded; never a secret), or 400 naming what is wrong, nothing changed.</summary>
-    private static async Task<IResult> ChangeAsync(HttpContext http, AccessService access, Func<AccessCommands, DateTimeOffset, Domain.Records.RecordEvent> build)
+    private static Task<IResult> ChangeAsync(HttpContext http, AccessService access, Func<AccessCommands, DateTimeOffset, Domain.Records.RecordEvent> build) =>
+        ChangeAsync(http, () => access.ChangeAsync(build));
+
+    private static async Task<IResult> ChangeAsync(HttpContext http, Func<Task<Domain.Records.RecordEvent>> change)
     {
         try
         {
-            var e = await access.ChangeAsync(build);
+            var e = await change();
             return TypedResults.Text(Write(w =>
             {
                 w.WriteStartObject();

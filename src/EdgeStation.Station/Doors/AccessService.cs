@@ -37,6 +37,7 @@ public sealed class AccessService : IHostedLifecycleService, IDisposable
 
     private readonly GpioController _gpio;
     private readonly LedgerStore _store;
+    private readonly PinStore? _pinStore;
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _changes = new(1, 1);
     private readonly CancellationTokenSource _stop = new();
@@ -45,9 +46,10 @@ public sealed class AccessService : IHostedLifecycleService, IDisposable
     private bool _doorsStopped;
     private bool _disposed;
 
-    private AccessService(LedgerStore store, TimeProvider time, AccessSettings settings, GpioController gpio, SimulatedGpioDriver? simulated, AccessSystem system, AccessEventLog log)
+    private AccessService(LedgerStore store, PinStore? pinStore, TimeProvider time, AccessSettings settings, GpioController gpio, SimulatedGpioDriver? simulated, AccessSystem system, AccessEventLog log)
     {
         _store = store;
+        _pinStore = pinStore;
         _time = time;
         Settings = settings;
         _gpio = gpio;
@@ -80,6 +82,19 @@ public sealed class AccessService : IHostedLifecycleService, IDisposable
             }
         }
         var pins = new PinHasher(hasDoors ? LoadOrCreateKey(store.DataDir) : RandomNumberGenerator.GetBytes(PinHasher.KeyBytes));
+        PinStore? pinStore = null;
+        if (hasDoors)
+        {
+            pinStore = PinStore.Open(store.DataDir);
+            foreach (var ((person, duress), hash) in pinStore.Hashes)
+            {
+                // A removed person's PIN may outlive them in the file (the removal's rewrite failed): it opens nothing.
+                if (rights.Person(person) is not null)
+                {
+                    rights.SetPinHash(person, hash, duress);
+                }
+            }
+        }
         SimulatedGpioDriver? simulated = null;
         GpioController gpio;
         if (settings.IsSimulated)
@@ -114,7 +129,7 @@ public sealed class AccessService : IHostedLifecycleService, IDisposable
             var system = new AccessSystem(gpio, settings.Doors, [.. settings.AlarmButtons.Select(b => b.Input)], rights,
                 records.Calculator.Calendar, new StationTime(records.Config.Settings.TimeZone), time, pins);
             log = new AccessEventLog(store.DataDir, time, settings.EventQueue, settings.EventRetention);
-            return new AccessService(store, time, settings, gpio, simulated, system, log);
+            return new AccessService(store, pinStore, time, settings, gpio, simulated, system, log);
         }
         catch (Exception ex) when (ex is not StorageEnvironmentException)
         {
@@ -202,21 +217,87 @@ public sealed class AccessService : IHostedLifecycleService, IDisposable
     /// <exception cref="AccessInputException">Bad input: nothing changed.</exception>
     public async Task<RecordEvent> ChangeAsync(Func<AccessCommands, DateTimeOffset, RecordEvent> build)
     {
-        if (Settings.Doors.Count == 0)
-        {
-            throw new AccessInputException("this station has no doors configured (station.json \"access.doors\"); configure them before enrolling people");
-        }
+        RequireDoors();
         await _changes.WaitAsync().ConfigureAwait(false);
         try
         {
-            var e = build(new AccessCommands(System.Rights, Settings.Doors.Select(d => d.Id).ToHashSet()), _time.GetUtcNow());
+            var e = build(Commands(), _time.GetUtcNow());
             await _store.AppendAsync(_ => e).ConfigureAwait(false);
             System.Rights.Apply(e);
+            if (e.Action == AccessEntryKeys.PersonRemove && _pinStore is not null)
+            {
+                ForgetPins(e.Fields[AccessEntryKeys.Id].ToString());
+            }
             return e;
         }
         finally
         {
             _changes.Release();
+        }
+    }
+
+    /// <summary>
+    /// Sets a person's PIN or duress PIN (`pin set`): the hash goes to the PIN store (<see cref="PinStore"/>) first, then
+    /// the ledger gets an <c>access</c> entry saying only that it was set and by whom; the doors take it after both. A
+    /// PIN someone else holds (or the person's other PIN) is refused: a PIN-only door finds its holder by the PIN.
+    /// </summary>
+    /// <exception cref="AccessInputException">Bad input (a PIN not 4–8 digits, an unknown person, a taken PIN): nothing changed.</exception>
+    public async Task<RecordEvent> SetPinAsync(string personId, string pin, bool duress, string actor)
+    {
+        RequireDoors();
+        await _changes.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            var hash = System.Pins.Hash(pin);
+            var e = Commands().PinChanged(personId, duress, cleared: false, actor, _time.GetUtcNow());
+            if (System.Rights.PersonByPinHash(hash) is { } holder && (holder.Person.Id != personId || holder.Duress != duress))
+            {
+                // Never say whose: that would tell an admin someone else's PIN.
+                throw new AccessInputException("that PIN is already in use; choose another (a PIN-only door finds its holder by the PIN)");
+            }
+            var store = _pinStore!;
+            var previous = store.Hashes.GetValueOrDefault((personId, duress));
+            store.Set(personId, duress, hash);
+            try
+            {
+                await _store.AppendAsync(_ => e).ConfigureAwait(false);
+            }
+            catch
+            {
+                // Not in the ledger, so not set: the file goes back to what it held.
+                store.Set(personId, duress, previous);
+                throw;
+            }
+            System.Rights.Apply(e);
+            System.Rights.SetPinHash(personId, hash, duress);
+            return e;
+        }
+        finally
+        {
+            _changes.Release();
+        }
+    }
+
+    private AccessCommands Commands() => new(System.Rights, Settings.Doors.Select(d => d.Id).ToHashSet());
+
+    private void RequireDoors()
+    {
+        if (Settings.Doors.Count == 0)
+        {
+            throw new AccessInputException("this station has no doors configured (station.json \"access.doors\"); configure them before enrolling people");
+        }
+    }
+
+    /// <summary>A removed person's PIN hashes leave the file too; if that rewrite fails they stay behind harmless (loading skips unknown persons).</summary>
+    private void ForgetPins(string personId)
+    {
+        try
+        {
+            _pinStore!.Remove(personId);
+        }
+        catch (StorageEnvironmentException)
+        {
+            // The removal is in the ledger and in memory; the stale lines open nothing.
         }
     }
 

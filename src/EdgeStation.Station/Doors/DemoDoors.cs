@@ -59,8 +59,8 @@ public static class DemoDoors
     }
 
     /// <summary>
-    /// The demo people's PIN hashes, set at each start: the station's PIN store (hashes kept apart from the ledger) is not
-    /// built yet, so a real station has no PINs until it is.
+    /// The demo people's PINs, through the PIN store as `pin set` does (hash apart, an <c>access</c> entry saying it was
+    /// set), once per station: a PIN someone changed since stays as they set it.
     /// </summary>
     public static void SetPins(AccessService access)
     {
@@ -72,10 +72,13 @@ public static class DemoDoors
             {
                 continue;
             }
-            rights.SetPinHash(id, access.System.Pins.Hash(People[i].Pin), duress: false);
-            if (People[i].Duress is { } duress)
+            if (!rights.HasPin(id, duress: false))
             {
-                rights.SetPinHash(id, access.System.Pins.Hash(duress), duress: true);
+                access.SetPinAsync(id, People[i].Pin, duress: false, "demo").GetAwaiter().GetResult();
+            }
+            if (People[i].Duress is { } duress && !rights.HasPin(id, duress: true))
+            {
+                access.SetPinAsync(id, duress, duress: true, "demo").GetAwaiter().GetResult();
             }
         }
     }

@@ -30,9 +30,24 @@ public static class DoorEndpoints
         app.MapGet("/api/doors", (AccessService access) => TypedResults.Text(DoorJson.Doors(access), Json)).WithMetadata(Read, CliWriteAccess.Allowed);
         app.MapGet("/api/doors/events", Events).WithMetadata(ReadEvents, CliWriteAccess.Allowed);
         app.MapPost("/api/doors/{id}/simulate", SimulateAsync).WithMetadata(Simulate, CliWriteAccess.Allowed);
-        app.MapGet("/api/alarms", (AccessService access) => TypedResults.Text(DoorJson.Alarms(access.System.Board.Unacknowledged()), Json)).WithMetadata(Read, CliWriteAccess.Allowed);
+        app.MapGet("/api/alarms", ListAlarms).WithMetadata(Read, CliWriteAccess.Allowed);
         app.MapPost("/api/alarms/{id}/ack", Acknowledge).WithMetadata(AcknowledgeAlarm, CliWriteAccess.Allowed);
         app.MapGet("/api/alarms/stream", StreamAsync).WithMetadata(Read);
+        app.MapDoorControl();
+    }
+
+    /// <summary>
+    /// The alarms not yet acknowledged; with <c>all=true</c> the acknowledged ones the board still keeps too (the last
+    /// 200), with who acknowledged them for those who see personal fields (an account name says who was on duty).
+    /// </summary>
+    private static IResult ListAlarms(HttpContext http, AccessService access, string? all)
+    {
+        if (all is not (null or "true" or "false"))
+        {
+            return ApiProblem.Problem(StatusCodes.Status400BadRequest, "invalid input", $"all is true or false (got '{all}')");
+        }
+        var board = access.System.Board;
+        return TypedResults.Text(DoorJson.Alarms(all == "true" ? board.All() : board.Unacknowledged(), SeesWho(http)), Json);
     }
 
     /// <summary>

@@ -18,20 +18,7 @@ public static class DoorJson
         w.WriteStartArray("doors");
         foreach (var d in access.System.Doors)
         {
-            var outputs = d.Logic.Outputs;
-            w.WriteStartObject();
-            w.WriteNumber("id", d.Id);
-            w.WriteString("name", d.Name);
-            w.WriteString("mode", DoorController.ModeName(d.Mode));
-            w.WriteBoolean("firstIn", d.FirstInActive);
-            w.WriteBoolean("unlocked", outputs.Unlocked);
-            w.WriteBoolean("open", d.Logic.IsOpen);
-            w.WriteString("failMode", d.Settings.FailMode == LockFailMode.FailSafe ? "safe" : "secure");
-            w.WriteString("credentials", CredentialModes.Name(d.Settings.Mode));
-            w.WriteNumber("grants", d.Grants);
-            w.WriteNumber("refusals", d.Refusals);
-            w.WriteNumber("rejectedFrames", d.RejectedFrames);
-            w.WriteEndObject();
+            WriteDoor(w, d);
         }
         w.WriteEndArray();
         WriteAlarms(w, access.System.Board.Unacknowledged());
@@ -49,10 +36,32 @@ public static class DoorJson
         w.WriteEndObject();
     });
 
-    public static string Alarms(IReadOnlyList<Alarm> alarms) => Write(w =>
+    /// <summary>One door's state (`door unlock`, `door mode` answer with it).</summary>
+    public static string Door(DoorController door) => Write(w => WriteDoor(w, door));
+
+    private static void WriteDoor(Utf8JsonWriter w, DoorController d)
+    {
+        var outputs = d.Logic.Outputs;
+        w.WriteStartObject();
+        w.WriteNumber("id", d.Id);
+        w.WriteString("name", d.Name);
+        w.WriteString("mode", DoorController.ModeName(d.Mode));
+        w.WriteBoolean("firstIn", d.FirstInActive);
+        w.WriteBoolean("unlocked", outputs.Unlocked);
+        w.WriteBoolean("open", d.Logic.IsOpen);
+        w.WriteString("failMode", d.Settings.FailMode == LockFailMode.FailSafe ? "safe" : "secure");
+        w.WriteString("credentials", CredentialModes.Name(d.Settings.Mode));
+        w.WriteNumber("grants", d.Grants);
+        w.WriteNumber("refusals", d.Refusals);
+        w.WriteNumber("rejectedFrames", d.RejectedFrames);
+        w.WriteEndObject();
+    }
+
+    /// <param name="who">Whether who acknowledged is written (those who may see personal fields); that it was, and when, always is.</param>
+    public static string Alarms(IReadOnlyList<Alarm> alarms, bool who = true) => Write(w =>
     {
         w.WriteStartObject();
-        WriteAlarms(w, alarms);
+        WriteAlarms(w, alarms, who);
         w.WriteEndObject();
     });
 
@@ -86,17 +95,17 @@ public static class DoorJson
 
     public static string Alarm(Alarm alarm) => Write(w => WriteAlarm(w, alarm));
 
-    private static void WriteAlarms(Utf8JsonWriter w, IReadOnlyList<Alarm> alarms)
+    private static void WriteAlarms(Utf8JsonWriter w, IReadOnlyList<Alarm> alarms, bool who = true)
     {
         w.WriteStartArray("alarms");
         foreach (var a in alarms)
         {
-            WriteAlarm(w, a);
+            WriteAlarm(w, a, who);
         }
         w.WriteEndArray();
     }
 
-    private static void WriteAlarm(Utf8JsonWriter w, Alarm a)
+    private static void WriteAlarm(Utf8JsonWriter w, Alarm a, bool who = true)
     {
         w.WriteStartObject();
         w.WriteNumber("id", a.Id);
@@ -105,9 +114,13 @@ public static class DoorJson
         w.WriteString("raisedAt", a.RaisedAt);
         w.WriteBoolean("silent", a.Silent);
         w.WriteBoolean("causeActive", a.CauseActive);
-        if (a.AcknowledgedBy is { } who)
+        w.WriteBoolean("acknowledged", a.Acknowledged);
+        if (a.AcknowledgedBy is { } by)
         {
-            w.WriteString("acknowledgedBy", who);
+            if (who)
+            {
+                w.WriteString("acknowledgedBy", by);
+            }
             w.WriteString("acknowledgedAt", a.AcknowledgedAt!.Value);
         }
         w.WriteEndObject();

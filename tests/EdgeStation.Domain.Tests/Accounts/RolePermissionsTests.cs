@@ -69,6 +69,18 @@ public sealed class RolePermissionsTests
     }
 
     [Fact]
+    public void Only_engineers_and_admins_unlock_a_door_from_afar()
+    {
+        Assert.Equal([Role.Admin, Role.Engineer], RoleNames.All.Where(r => RolePermissions.Has(r, Permission.UnlockDoors)));
+    }
+
+    [Fact]
+    public void Only_admins_set_lockdown_or_free_passage()
+    {
+        Assert.Equal([Role.Admin], RoleNames.All.Where(r => RolePermissions.Has(r, Permission.SetDoorMode)));
+    }
+
+    [Fact]
     public void Only_admins_manage_users()
     {
         Assert.Equal([Role.Admin], RoleNames.All.Where(r => RolePermissions.Has(r, Permission.ManageUsers)));

@@ -189,8 +189,10 @@ public sealed class MalformedBodyFuzzTests : OfficialApiTest
     private async Task<string> Create(string json)
     {
         var r = await Http.PostAsync("/api/records", ApiStation.Json(json));
-        Assert.Equal(HttpStatusCode.Created, r.StatusCode);
-        using var doc = JsonDocument.Parse(await r.Content.ReadAsStringAsync());
+        var body = await r.Content.ReadAsStringAsync();
+        // The answer in full: a one-time 503 here under a loaded CI run is not yet explained.
+        Assert.True(r.StatusCode == HttpStatusCode.Created, $"{(int)r.StatusCode}: {body}");
+        using var doc = JsonDocument.Parse(body);
         return doc.RootElement.GetProperty("id").GetString()!;
     }
 }

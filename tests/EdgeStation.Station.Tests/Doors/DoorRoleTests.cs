@@ -1,11 +1,7 @@
 using System.Net;
 using System.Text.Json;
-using EdgeStation.Domain.Accounts;
-using EdgeStation.Domain.Settings;
-using EdgeStation.Station.Config;
 using EdgeStation.Station.Doors;
 using EdgeStation.Station.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace EdgeStation.Station.Tests.Doors;
 
@@ -15,44 +11,32 @@ namespace EdgeStation.Station.Tests.Doors;
 /// </summary>
 public sealed class DoorRoleTests : IAsyncLifetime
 {
-    private ApiStation _station = null!;
-    private AccessService _access = null!;
+    private DoorStation _doors = null!;
 
-    public async Task InitializeAsync()
-    {
-        _station = await ApiStation.StartAsync(new StationConfig(new StationSettings(), "测试村", null) { Access = DemoDoors.Settings() });
-        _access = _station.App.Services.GetRequiredService<AccessService>();
-        DemoDoors.Seed(_station.Store, _station.Clock.GetUtcNow(), _access.System.Rights);
-        DemoDoors.SetPins(_access);
-    }
+    private AccessService Access => _doors.Access;
 
-    public async Task DisposeAsync() => await _station.DisposeAsync();
+    public async Task InitializeAsync() => _doors = await DoorStation.StartAsync();
 
-    /// <summary>A client of <paramref name="role"/> ("anonymous": not signed in).</summary>
-    private async Task<HttpClient> As(string role) => role switch
-    {
-        "anonymous" => _station.NewClient(),
-        "grid-worker" => await _station.SignedInAsync("zhaolei", Role.GridWorker, "grid-2"),
-        _ => await _station.SignedInAsync("someone", RoleNames.Parse(role)),
-    };
+    public async Task DisposeAsync() => await _doors.DisposeAsync();
+
+    private Task<HttpClient> As(string role) => _doors.AsAsync(role);
+
+    public static TheoryData<string, HttpStatusCode> Everyone => DoorStation.Answers("admin official grid-worker viewer engineer");
+    public static TheoryData<string, HttpStatusCode> OnDutyAndEngineers => DoorStation.Answers("admin official engineer");
+    public static TheoryData<string, HttpStatusCode> EngineersAndAdmins => DoorStation.Answers("admin engineer");
 
     /// <summary>Card 12:10001 (a demo person) granted at door 1, and its event written to access.db.</summary>
     private async Task GrantLoggedAsync()
     {
-        var r = await _station.CliAsync("door", "simulate", "swipe", "12:10001", "--door", "1");
+        var r = await _doors.Station.CliAsync("door", "simulate", "swipe", "12:10001", "--door", "1");
         Assert.True(r.Exit == 0, r.Err);
-        _access.Log.WriteQueued();
+        Access.Log.WriteQueued();
     }
 
     private static StringContent Swipe => ApiStation.Json("""{"action":"swipe","value":"12:10001"}""");
 
     [Theory]
-    [InlineData("admin", HttpStatusCode.OK)]
-    [InlineData("official", HttpStatusCode.OK)]
-    [InlineData("grid-worker", HttpStatusCode.OK)]
-    [InlineData("viewer", HttpStatusCode.OK)]
-    [InlineData("engineer", HttpStatusCode.OK)]
-    [InlineData("anonymous", HttpStatusCode.Unauthorized)]
+    [MemberData(nameof(Everyone))]
     public async Task Door_state_and_alarms_are_for_everyone_signed_in(string role, HttpStatusCode expected)
     {
         var client = await As(role);
@@ -70,12 +54,7 @@ public sealed class DoorRoleTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("admin", HttpStatusCode.OK)]
-    [InlineData("official", HttpStatusCode.OK)]
-    [InlineData("grid-worker", HttpStatusCode.Forbidden)]
-    [InlineData("viewer", HttpStatusCode.Forbidden)]
-    [InlineData("engineer", HttpStatusCode.OK)]
-    [InlineData("anonymous", HttpStatusCode.Unauthorized)]
+    [MemberData(nameof(OnDutyAndEngineers))]
     public async Task The_event_log_is_for_officials_admins_and_engineers(string role, HttpStatusCode expected)
     {
         await GrantLoggedAsync();
@@ -107,12 +86,7 @@ public sealed class DoorRoleTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("admin", HttpStatusCode.OK)]
-    [InlineData("official", HttpStatusCode.Forbidden)]
-    [InlineData("grid-worker", HttpStatusCode.Forbidden)]
-    [InlineData("viewer", HttpStatusCode.Forbidden)]
-    [InlineData("engineer", HttpStatusCode.OK)]
-    [InlineData("anonymous", HttpStatusCode.Unauthorized)]
+    [MemberData(nameof(EngineersAndAdmins))]
     public async Task Only_engineers_and_admins_simulate_door_hardware_and_a_refusal_drives_nothing(string role, HttpStatusCode expected)
     {
         var client = await As(role);
@@ -120,7 +94,7 @@ public sealed class DoorRoleTests : IAsyncLifetime
         var r = await client.PostAsync("/api/doors/1/simulate", Swipe);
 
         Assert.Equal(expected, r.StatusCode);
-        Assert.Equal(expected == HttpStatusCode.OK ? 1 : 0, _access.System.Grants);
+        Assert.Equal(expected == HttpStatusCode.OK ? 1 : 0, Access.System.Grants);
     }
 
     [Fact]
@@ -138,22 +112,17 @@ public sealed class DoorRoleTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("admin", HttpStatusCode.OK)]
-    [InlineData("official", HttpStatusCode.OK)]
-    [InlineData("grid-worker", HttpStatusCode.Forbidden)]
-    [InlineData("viewer", HttpStatusCode.Forbidden)]
-    [InlineData("engineer", HttpStatusCode.OK)]
-    [InlineData("anonymous", HttpStatusCode.Unauthorized)]
+    [MemberData(nameof(OnDutyAndEngineers))]
     public async Task Alarms_are_acknowledged_by_the_people_on_duty_only(string role, HttpStatusCode expected)
     {
-        var raised = await _station.CliAsync("door", "simulate", "alarm", "--door", "1");
+        var raised = await _doors.Station.CliAsync("door", "simulate", "alarm", "--door", "1");
         Assert.True(raised.Exit == 0, raised.Err);
-        var alarm = Assert.Single(_access.System.Board.Unacknowledged());
+        var alarm = Assert.Single(Access.System.Board.Unacknowledged());
         var client = await As(role);
 
         var r = await client.PostAsync($"/api/alarms/{alarm.Id}/ack", null);
 
         Assert.Equal(expected, r.StatusCode);
-        Assert.Equal(expected == HttpStatusCode.OK ? 0 : 1, _access.System.Board.Unacknowledged().Count);
+        Assert.Equal(expected == HttpStatusCode.OK ? 0 : 1, Access.System.Board.Unacknowledged().Count);
     }
 }

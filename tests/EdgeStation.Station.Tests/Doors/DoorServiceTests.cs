@@ -1,11 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using EdgeStation.Domain.Accounts;
-using EdgeStation.Domain.Settings;
-using EdgeStation.Station.Config;
 using EdgeStation.Station.Doors;
 using EdgeStation.Station.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace EdgeStation.Station.Tests.Doors;
 
@@ -15,21 +12,17 @@ namespace EdgeStation.Station.Tests.Doors;
 /// </summary>
 public sealed class DoorServiceTests : IAsyncLifetime
 {
-    private ApiStation _station = null!;
-    private AccessService _access = null!;
+    private DoorStation _doors = null!;
 
-    public async Task InitializeAsync()
-    {
-        _station = await ApiStation.StartAsync(new StationConfig(new StationSettings(), "测试村", null) { Access = DemoDoors.Settings() });
-        _access = _station.App.Services.GetRequiredService<AccessService>();
-        DemoDoors.Seed(_station.Store, _station.Clock.GetUtcNow(), _access.System.Rights);
-        DemoDoors.SetPins(_access);
-    }
+    private ApiStation Station => _doors.Station;
+    private AccessService Access => _doors.Access;
 
-    public async Task DisposeAsync() => await _station.DisposeAsync();
+    public async Task InitializeAsync() => _doors = await DoorStation.StartAsync();
+
+    public async Task DisposeAsync() => await _doors.DisposeAsync();
 
     /// <summary>Runs `door …` through the running service (the simulated readers end each burst at once: no clock to move).</summary>
-    private Task<CliResult> Door(params string[] args) => _station.CliAsync(["door", .. args]);
+    private Task<CliResult> Door(params string[] args) => Station.CliAsync(["door", .. args]);
 
     [Fact]
     public async Task Swipe_of_an_enrolled_card_is_granted_and_opens_the_relay()
@@ -38,7 +31,7 @@ public sealed class DoorServiceTests : IAsyncLifetime
         Assert.True(r.Exit == 0, r.Err);
         Assert.Contains("Granted", r.Out, StringComparison.Ordinal);
         Assert.Contains("door 1 is unlocked", r.Out, StringComparison.Ordinal);
-        Assert.True(_access.System.Door(1)!.Logic.Outputs.Unlocked);
+        Assert.True(Access.System.Door(1)!.Logic.Outputs.Unlocked);
     }
 
     [Fact]
@@ -46,11 +39,11 @@ public sealed class DoorServiceTests : IAsyncLifetime
     {
         var card = await Door("simulate", "swipe", "12:10002", "--door", "2");
         Assert.Contains("waits for the card holder's PIN", card.Out, StringComparison.Ordinal);
-        Assert.False(_access.System.Door(2)!.Logic.Outputs.Unlocked);
+        Assert.False(Access.System.Door(2)!.Logic.Outputs.Unlocked);
         var pin = await Door("simulate", "pin", "1357", "--door", "2");
         Assert.True(pin.Exit == 0, pin.Err);
         Assert.Contains("Granted", pin.Out, StringComparison.Ordinal);
-        Assert.True(_access.System.Door(2)!.Logic.Outputs.Unlocked);
+        Assert.True(Access.System.Door(2)!.Logic.Outputs.Unlocked);
     }
 
     [Theory]
@@ -67,8 +60,8 @@ public sealed class DoorServiceTests : IAsyncLifetime
         var r = await Door(args);
         Assert.Equal(2, r.Exit);
         Assert.Contains(message, r.Err, StringComparison.Ordinal);
-        Assert.Equal(0, _access.System.Grants + _access.System.Refusals);
-        Assert.Equal(0, _access.Log.Stats.Waiting);
+        Assert.Equal(0, Access.System.Grants + Access.System.Refusals);
+        Assert.Equal(0, Access.Log.Stats.Waiting);
     }
 
     [Fact]
@@ -77,7 +70,7 @@ public sealed class DoorServiceTests : IAsyncLifetime
         await Door("simulate", "swipe", "12:10001", "--door", "1");
         await Door("simulate", "swipe", "12:9999", "--door", "1");
         await Door("simulate", "rex", "--door", "1");
-        _access.Log.WriteQueued();
+        Access.Log.WriteQueued();
         var r = await Door("events", "--json");
         Assert.True(r.Exit == 0, r.Err);
         using var doc = JsonDocument.Parse(r.Out);
@@ -92,15 +85,15 @@ public sealed class DoorServiceTests : IAsyncLifetime
     {
         var r = await Door("simulate", "alarm", "--door", "1");
         Assert.True(r.Exit == 0, r.Err);
-        var client = await _station.SignedInAsync("wang", Role.Official);
+        var client = await Station.SignedInAsync("wang", Role.Official);
         using var alarms = JsonDocument.Parse(await client.GetStringAsync("/api/alarms"));
         var alarm = Assert.Single(alarms.RootElement.GetProperty("alarms").EnumerateArray());
         Assert.Equal("Panic", alarm.GetProperty("kind").GetString());
         var ack = await client.PostAsync($"/api/alarms/{alarm.GetProperty("id").GetInt64()}/ack", null);
         Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
-        Assert.Empty(_access.System.Board.Unacknowledged());
-        _access.Log.WriteQueued();
-        var acknowledged = Assert.Single(_access.Log.Recent(10), e => e.Event.Kind == Domain.Doors.AccessEventKind.AlarmAcknowledged);
+        Assert.Empty(Access.System.Board.Unacknowledged());
+        Access.Log.WriteQueued();
+        var acknowledged = Assert.Single(Access.Log.Recent(10), e => e.Event.Kind == Domain.Doors.AccessEventKind.AlarmAcknowledged);
         Assert.Equal("user:wang", acknowledged.Event.Actor);
     }
 
@@ -109,7 +102,7 @@ public sealed class DoorServiceTests : IAsyncLifetime
     {
         await Door("simulate", "swipe", "12:10001", "--door", "1");
         await Door("simulate", "swipe", "12:9999", "--door", "1");
-        var client = await _station.SignedInAsync("eng", Role.Engineer);
+        var client = await Station.SignedInAsync("eng", Role.Engineer);
         var metrics = await client.GetStringAsync("/metrics");
         Assert.Equal(
             [

@@ -1,6 +1,4 @@
 using System.Device.Gpio;
-using EdgeStation.Domain.Settings;
-using EdgeStation.Station.Config;
 using EdgeStation.Station.Doors;
 using EdgeStation.Station.Service;
 using EdgeStation.Station.Tests.Support;
@@ -18,8 +16,6 @@ public sealed class DoorStopTests
 {
     private const int ArchiveLock = 16; // door 2 of the reference wiring: fail-secure, relay board active-low
 
-    private static StationConfig WithDemoDoors() => new(new StationSettings(), "测试村", null) { Access = DemoDoors.Settings() };
-
     /// <summary>Opens the archive door (card 12:10002, then its PIN): its fail-secure relay is energised.</summary>
     private static async Task OpenArchiveAsync(ApiStation station, AccessService access)
     {
@@ -33,7 +29,7 @@ public sealed class DoorStopTests
     [Fact]
     public async Task Regression_a_second_stop_threw_on_the_token_the_first_had_disposed()
     {
-        var station = await ApiStation.StartAsync(WithDemoDoors());
+        var station = await ApiStation.StartAsync(DoorStation.Config());
         var access = station.App.Services.GetRequiredService<AccessService>();
         await OpenArchiveAsync(station, access);
 
@@ -48,7 +44,7 @@ public sealed class DoorStopTests
     [Fact]
     public async Task The_event_log_writes_what_the_doors_logged_before_the_stop_ends()
     {
-        var station = await ApiStation.StartAsync(WithDemoDoors());
+        var station = await ApiStation.StartAsync(DoorStation.Config());
         var access = station.App.Services.GetRequiredService<AccessService>();
         await OpenArchiveAsync(station, access);
 
@@ -67,7 +63,7 @@ public sealed class DoorStopTests
         {
             var clock = new FakeTimeProvider(ApiStation.Start);
             using var store = LedgerStore.Open(dataDir, time: clock);
-            var app = StationHost.Build(store, WithDemoDoors(), clock, "http://127.0.0.1:0");
+            var app = StationHost.Build(store, DoorStation.Config(), clock, "http://127.0.0.1:0");
             var access = app.Services.GetRequiredService<AccessService>();
 
             await app.DisposeAsync();

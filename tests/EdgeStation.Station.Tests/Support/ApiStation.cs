@@ -116,11 +116,15 @@ public sealed class ApiStation : IAsyncDisposable
     /// Runs the real CLI in-process on this station's data dir (as USER tester), off the test's thread: a command that
     /// goes through the running service blocks on HTTP that this same process answers.
     /// </summary>
-    public async Task<CliResult> CliAsync(params string[] args)
+    public Task<CliResult> CliAsync(params string[] args) => CliWithInputAsync("", args);
+
+    /// <summary>As <see cref="CliAsync"/>, with <paramref name="input"/> on standard input (not a terminal).</summary>
+    public async Task<CliResult> CliWithInputAsync(string input, params string[] args)
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var ctx = new CliContext(stdout, stderr, Clock, name => name == "USER" ? "tester" : null);
+        using var stdin = new StringReader(input);
+        var ctx = new CliContext(stdout, stderr, Clock, name => name == "USER" ? "tester" : null) { In = stdin };
         var exit = await Task.Run(() => StationCli.Run(["--data-dir", DataDir, .. args], ctx));
         return new CliResult(exit, stdout.ToString(), stderr.ToString());
     }

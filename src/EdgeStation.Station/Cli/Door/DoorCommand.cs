@@ -16,10 +16,12 @@ public static class DoorCommand
 {
     public static Command Build(GlobalOptions g, CliContext ctx)
     {
-        var door = new Command("door", "doors, their alarms and the access event log of the running station service");
+        var door = new Command("door", "doors of the running station service: state, event log, unlock, mode, simulate");
         door.Subcommands.Add(List(g, ctx));
         door.Subcommands.Add(Events(g, ctx));
         door.Subcommands.Add(Simulate(g, ctx));
+        door.Subcommands.Add(DoorControlCommand.Unlock(g, ctx));
+        door.Subcommands.Add(DoorControlCommand.Mode(g, ctx));
         return door;
     }
 

@@ -5,18 +5,18 @@ using System.Text.Json;
 namespace EdgeStation.Station.Cli.Door;
 
 /// <summary>
-/// `edgestation person add | list | disable`: the people the doors know (门禁人员). Through the running service, like
+/// `edgestation person add | list | remove`: the people the doors know (门禁人员). Through the running service, like
 /// the `door` commands: the rights live in its memory, and each change is an <c>access</c> ledger entry naming the actor.
 /// </summary>
 public static class PersonCommand
 {
     public static Command Build(GlobalOptions g, CliContext ctx)
     {
-        var person = new Command("person", "the people the doors know: enrol, list, disable (each change a ledger entry)");
+        var person = new Command("person", "the people the doors know: enrol, list, remove (each change a ledger entry)");
         person.Aliases.Add("persons"); // issue 17's spelling
         person.Subcommands.Add(Add(g, ctx));
         person.Subcommands.Add(List(g, ctx));
-        person.Subcommands.Add(Disable(g, ctx));
+        person.Subcommands.Add(Remove(g, ctx));
         return person;
     }
 
@@ -80,15 +80,16 @@ public static class PersonCommand
         return cmd;
     }
 
-    private static Command Disable(GlobalOptions g, CliContext ctx)
+    private static Command Remove(GlobalOptions g, CliContext ctx)
     {
         var id = new Argument<string>("ID") { Description = "the person's id, e.g. P-000001" };
-        var cmd = new Command("disable", "take every door from a person (their cards go too); the ledger keeps who did it and when") { id };
+        var cmd = new Command("remove", "take every door from a person: their cards and PINs go too, the id is never reused; the ledger keeps who did it and when") { id };
+        cmd.Aliases.Add("disable"); // the earlier name
         cmd.SetAction(p =>
         {
             var person = p.GetValue(id)!.Trim();
-            var answer = DoorCommand.Call(g, p, ctx, HttpMethod.Post, $"/api/access/persons/{Uri.EscapeDataString(person)}/disable", new Dictionary<string, string>());
-            ctx.Out.WriteLine(p.GetValue(g.Json) ? answer : $"{person} disabled");
+            var answer = DoorCommand.Call(g, p, ctx, HttpMethod.Post, $"/api/access/persons/{Uri.EscapeDataString(person)}/remove", new Dictionary<string, string>());
+            ctx.Out.WriteLine(p.GetValue(g.Json) ? answer : $"{person} removed");
             return ExitCodes.Ok;
         });
         return cmd;
