@@ -126,6 +126,7 @@ public static class StationHost
             Doors.AccessRightsEndpoints.MapAccessRights(app);
             Cameras.CameraEndpoints.MapCameras(app);
             app.MapKiosk();
+            app.MapCameraPages(UiText.Load());
             var notFound = new NotFoundAnswer(UiText.Load());
             app.MapFallback(IResult (HttpContext http) => notFound.Answer(http, "no such page or endpoint"))
                 .WithMetadata(AccessRule.SignedIn);
