@@ -181,6 +181,9 @@ public sealed class DoorController : IDisposable
         _ => "normal",
     };
 
+    /// <summary>A card or key from a reader not wired to this door's pins (an OSDP reader on the RS-485 bus).</summary>
+    public void Read(ReaderDirection direction, WiegandFrame frame) => OnFrame(direction, frame);
+
     private void AddReader(GpioController gpio, WiegandPins? pins, ReaderDirection direction)
     {
         if (pins is not { } p)

@@ -206,9 +206,10 @@ public sealed class OsdpControlPanel : IDisposable
                 Timeouts++;
                 link.ConsecutiveTimeouts++;
                 link.Resynchronise();
-                if (link.Online && link.ConsecutiveTimeouts >= Options.OfflineAfter)
+                if ((link.Online || !link.StateReported) && link.ConsecutiveTimeouts >= Options.OfflineAfter)
                 {
                     link.Online = false;
+                    link.StateReported = true;
                     OnlineChanged?.Invoke(link.Address, false);
                 }
                 return (OsdpExchangeResult.Timeout, null);
@@ -237,6 +238,7 @@ public sealed class OsdpControlPanel : IDisposable
             if (!link.Online)
             {
                 link.Online = true;
+                link.StateReported = true;
                 OnlineChanged?.Invoke(link.Address, true);
             }
             if (reply.Code == OsdpReply.Nak)

@@ -19,6 +19,9 @@ public sealed class OsdpPeripheralLink
     public bool Secure { get; }
 
     public bool Online { get; internal set; }
+
+    /// <summary>Online or offline has been reported once (a reader silent from the start is reported offline too).</summary>
+    internal bool StateReported { get; set; }
     public int ConsecutiveTimeouts { get; internal set; }
     public bool SecureChannelUp => Session is not null;
 
