@@ -1,11 +1,13 @@
 using EdgeStation.Domain.Accounts;
 using EdgeStation.Domain.Settings;
 using EdgeStation.Station.Config;
+using EdgeStation.Station.Doors;
 using EdgeStation.Station.Records;
 using EdgeStation.Station.Service;
 using EdgeStation.Storage.Accounts;
 using EdgeStation.Storage.Ledger;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
 
@@ -13,7 +15,8 @@ namespace EdgeStation.EndToEnd.Tests;
 
 /// <summary>
 /// A seeded station served on loopback and a real Chromium (Debian's, driven by Playwright) pointed at it.
-/// Screenshots go to artifacts/screenshots/ for people to look at.
+/// It runs the demo's doors on the simulated chip (hardware/station.example.json, its people and PINs), as
+/// `edgestation demo` does. Screenshots go to artifacts/screenshots/ for people to look at.
 /// </summary>
 public sealed class KioskStation : IAsyncLifetime
 {
@@ -27,6 +30,8 @@ public sealed class KioskStation : IAsyncLifetime
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 10, 1, 0, 0, TimeSpan.Zero));
     public LedgerStore Store { get; private set; } = null!;
+    /// <summary>The doors inside the running service (drive the simulated chip through <see cref="DoorSimulation"/>).</summary>
+    public AccessService Access { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -39,11 +44,14 @@ public sealed class KioskStation : IAsyncLifetime
             throw new InvalidOperationException($"{Chromium} is missing: install the Debian package 'chromium' (scripts/test.sh does)");
         }
         Store = LedgerStore.Open(_dataDir);
-        var config = new StationConfig(new StationSettings(), "杨柳村", null);
+        var config = new StationConfig(new StationSettings(), "杨柳村", null) { Access = DemoDoors.Settings() };
         DemoLoader.Seed(new RecordService(Store, config, Clock), "杨柳村", 2026, Clock.GetUtcNow());
         await new UserStore(Store).AddAsync(Official, Role.Official, [], PasswordHasher.Hash(Secret), "cli:test", Clock.GetUtcNow());
         _app = StationHost.Build(Store, config, Clock, "http://127.0.0.1:0");
         await _app.StartAsync();
+        Access = _app.Services.GetRequiredService<AccessService>();
+        DemoDoors.Seed(Store, Clock.GetUtcNow(), Access.System.Rights);
+        DemoDoors.SetPins(Access);
         BaseAddress = new Uri(_app.Urls.First()); // the port Kestrel picked for :0
         // CI machines are small and shared: give retried assertions the page's patience, not 5 s.
         Assertions.SetDefaultExpectTimeout(20_000);

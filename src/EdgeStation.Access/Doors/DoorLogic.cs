@@ -44,6 +44,8 @@ public sealed class DoorLogic : IDisposable
     public event Action<DoorOutputs>? OutputsChanged;
     /// <summary>An alarm started (true) or its cause ended (false; acknowledgement is the alarm board's business).</summary>
     public event Action<AlarmKind, bool>? AlarmChanged;
+    /// <summary>Something a person watching the door would see may have changed (contact, lock, mode, buzzer): the kiosk's live door page listens.</summary>
+    public event Action? StateChanged;
 
     public DoorMode Mode { get { lock (_gate) { return _mode; } } }
     public bool IsOpen { get { lock (_gate) { return _open; } } }
@@ -202,6 +204,10 @@ public sealed class DoorLogic : IDisposable
         foreach (var c in changes)
         {
             c();
+        }
+        if (result)
+        {
+            StateChanged?.Invoke();
         }
         return result;
     }

@@ -34,6 +34,7 @@ public static class DoorEndpoints
         app.MapPost("/api/alarms/{id}/ack", Acknowledge).WithMetadata(AcknowledgeAlarm, CliWriteAccess.Allowed);
         app.MapGet("/api/alarms/stream", StreamAsync).WithMetadata(Read);
         app.MapDoorControl();
+        app.MapDoorStream();
     }
 
     /// <summary>

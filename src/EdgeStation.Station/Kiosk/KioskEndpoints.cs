@@ -125,6 +125,7 @@ public static class KioskEndpoints
         }).WithMetadata(ReadPages);
 
         app.MapIndicatorPages(text);
+        Doors.DoorPages.MapDoorPages(app, text);
     }
 
     // Chinese text as characters, not &#x…; entities: pages half the size on the kiosk's LAN.
@@ -236,7 +237,7 @@ public static class KioskEndpoints
             .Select(d => new DueItem(r.Id, type, summary, "deadline." + d.Name, d.Status, d.Status.DaysLeft(today)));
     }
 
-    private static string ReadAsset(string name)
+    internal static string ReadAsset(string name)
     {
         using var stream = typeof(KioskEndpoints).Assembly.GetManifestResourceStream($"kiosk/{name}")
             ?? throw new InvalidOperationException($"kiosk asset {name} is not embedded");

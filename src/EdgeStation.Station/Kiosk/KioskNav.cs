@@ -13,6 +13,7 @@ public static class KioskNav
         ("nav.lawsuits", "/records/lawsuit"),
         ("nav.cults", "/records/cult"),
         ("nav.indicators", "/indicators"),
+        ("nav.doors", "/doors"),
         ("nav.cameras", "/cameras"),
     ];
 

@@ -33,6 +33,20 @@ public sealed class DoorLogicTests : IDisposable
     }
 
     [Fact]
+    public void Every_change_a_watcher_would_see_raises_state_changed_and_a_repeated_contact_does_not()
+    {
+        var changes = 0;
+        _door.StateChanged += () => changes++;
+
+        _door.Contact(open: true);
+        _door.Contact(open: true);
+        _door.Contact(open: false);
+        _door.SetMode(DoorMode.Lockdown);
+
+        Assert.Equal(3, changes);
+    }
+
+    [Fact]
     public void Door_shut_after_a_granted_opening_relocks_at_once()
     {
         _door.Grant();
