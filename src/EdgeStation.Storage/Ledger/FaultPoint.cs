@@ -8,4 +8,7 @@ internal enum FaultPoint
 
     /// <summary>LiteDB's commit, after the journal's fsync: the batch is durable in the journal only.</summary>
     Commit,
+
+    /// <summary>LiteDB's rollback of the refused commit: LiteDB cannot undo its transaction (seen with a full disk).</summary>
+    Rollback,
 }

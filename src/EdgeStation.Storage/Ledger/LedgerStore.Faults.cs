@@ -281,17 +281,45 @@ public sealed partial class LedgerStore
 
     private void Reopen()
     {
-        try
-        {
-            _db.Dispose();
-        }
-        catch (Exception ex) when (ex is IOException or LiteException or ObjectDisposedException or InvalidOperationException)
-        {
-            // LiteDB closed itself after the failure; nothing more to release.
-        }
+        ReleaseDatabase();
         Bind(NewDatabase()); // the head stays the acknowledged one: what LiteDB lacks of it is in the journal and the unapplied batch
         _dbDead = false;
     }
+
+    /// <summary>
+    /// Disposes the current LiteDB instance, or keeps it for the life of the process when LiteDB could not undo a
+    /// transaction (a commit refused half-way, then its rollback too) or throws while disposing. LiteDB 5 then leaves a
+    /// transaction that is still finalizable; dropped, its finalizer throws on the finalizer thread later and ends the
+    /// process ("discarded page must be writable", litedb-org/LiteDB#2828; seen once in a loaded test run, minutes
+    /// after a refused commit). Kept reachable, it is never finalized. One instance per refused commit, which is rare
+    /// (the retry probes for space before it writes).
+    /// </summary>
+    private void ReleaseDatabase()
+    {
+        var db = _db;
+        if (_dbUnsafeToDispose)
+        {
+            AbandonedLiteDb.Keep(db);
+            AbandonedDatabases++;
+            _dbUnsafeToDispose = false;
+            return;
+        }
+        try
+        {
+            db.Dispose();
+        }
+        catch (Exception ex) when (ex is IOException or LiteException or ObjectDisposedException or InvalidOperationException or UnauthorizedAccessException)
+        {
+            AbandonedLiteDb.Keep(db); // half disposed: the same danger
+            AbandonedDatabases++;
+        }
+    }
+
+    /// <summary>LiteDB instances this store kept instead of disposing (see <see cref="ReleaseDatabase"/>).</summary>
+    internal int AbandonedDatabases { get; private set; }
+
+    // Set by the thread whose rollback failed; read by the one that next releases the instance.
+    private volatile bool _dbUnsafeToDispose;
 
     /// <summary>
     /// Writer thread, after a commit: past <see cref="JournalCheckpointBytes"/>, a LiteDB checkpoint (which waits for

@@ -212,11 +212,14 @@ public sealed partial class LedgerStore
     {
         try
         {
+            InjectFault(FaultPoint.Rollback);
             _db.Rollback();
         }
         catch (Exception)
         {
-            // The failure that led here is what the callers hear about.
+            // The failure that led here is what the callers hear about. LiteDB could not undo its transaction: the
+            // instance must never be disposed or dropped (see Reopen).
+            _dbUnsafeToDispose = true;
         }
     }
 

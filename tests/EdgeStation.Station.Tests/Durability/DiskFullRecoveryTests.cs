@@ -41,7 +41,8 @@ public sealed class DiskFullRecoveryTests
         for (var n = 0; n < 5; n++)
         {
             var r = await http.SendAsync(Post($"before-{n}", n));
-            Assert.Equal(HttpStatusCode.Created, r.StatusCode);
+            // The whole answer: a 503 here, before the disk was filled, was seen once in a loaded run.
+            Assert.True(r.StatusCode == HttpStatusCode.Created, $"{(int)r.StatusCode}: {await r.Content.ReadAsStringAsync()}");
             acknowledged[$"before-{n}"] = await Id(r);
         }
         await http.GetStringAsync("/"); // the summaries are in memory, as on a running kiosk

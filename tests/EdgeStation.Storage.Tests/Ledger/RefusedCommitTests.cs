@@ -134,6 +134,37 @@ public sealed class RefusedCommitTests : IDisposable
     }
 
     [Fact]
+    public async Task Regression_a_commit_whose_rollback_also_failed_left_a_transaction_whose_finalizer_ended_the_process()
+    {
+        // Seen once in a loaded test run: LiteDB refused a commit and then its rollback, the store dropped that instance,
+        // and minutes later the transaction's finalizer threw "discarded page must be writable" on the finalizer thread
+        // (litedb-org/LiteDB#2828). Such an instance is now kept, never disposed or finalized.
+        using (var store = LedgerStore.Open(_dir.Path, time: _clock))
+        {
+            store.Append(_ => new RecordEvent { Type = RecordEvent.StationType, RecordId = "station", Action = RecordEvent.StationInit, Actor = "test", At = Events.T0 });
+            store.Append(_ => null);
+            var refused = new HashSet<FaultPoint> { FaultPoint.Commit, FaultPoint.Rollback };
+            store.FaultInjection = p => refused.Remove(p) ? new IOException("injected: the disk refused the write") : null;
+            var entered = store.FaultChanged;
+            var acknowledged = await store.AppendAsync(Events.NewDispute(1));
+            await entered.WaitAsync(TimeSpan.FromSeconds(60));
+
+            await RecoverAsync(store);
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+
+            Assert.Equal(1, store.AbandonedDatabases);
+            Assert.Empty(refused);
+            Assert.Equal(acknowledged!.Entry.Seq, store.Head.Seq);
+            Assert.NotNull(store.Find(acknowledged.Event.RecordId));
+            Assert.Equal(acknowledged.Entry.Seq + 1, (await store.AppendAsync(Events.NewDispute(2)))!.Entry.Seq);
+        }
+        using var reopened = LedgerStore.Open(_dir.Path);
+        Assert.Equal(3, reopened.Head.Seq);
+        Assert.True(LedgerVerifier.Verify(reopened.Entries()).Ok);
+    }
+
+    [Fact]
     public async Task A_journal_refused_write_stores_nothing_and_its_seq_and_number_go_to_the_next_append()
     {
         using (var store = OpenWithFaultOnce(FaultPoint.Journal))

@@ -216,7 +216,7 @@ public sealed class StoredStateProofTests : IDisposable
     [Fact]
     public async Task Regression_a_rebuild_of_more_records_than_one_scan_page_commits_in_one_instance()
     {
-        // The rebuild's digest used the open's paged scan, which replaces LiteDB's instance after each 1,000 records:
+        // The rebuild's digest used the open's paged scan, which replaces LiteDB's instance after each page of records:
         // under the applier's transaction, beside readers.
         using (var store = LedgerStore.Open(_dir.Path))
         {
@@ -230,7 +230,7 @@ public sealed class StoredStateProofTests : IDisposable
             Assert.NotNull(store.StateProblem);
             var result = await store.RebuildStateAsync("cli:root", Events.T0.AddDays(1));
             Assert.True(result!.Event.Fields["differences"].Number >= 1);
-            Assert.Equal("DS-2026-1101", store.Append(Events.NewDispute(9))!.Event.RecordId);
+            Assert.Equal($"DS-2026-{LedgerStore.ScanPage + 101:D4}", store.Append(Events.NewDispute(9))!.Event.RecordId);
         }
         using var reopened = LedgerStore.Open(_dir.Path);
         Assert.Null(reopened.StateProblem);
