@@ -34,10 +34,13 @@ public static class BenchSettings
 /// </summary>
 public abstract class EdgeStationConfig : ManualConfig
 {
-    protected EdgeStationConfig(string id, int warmups, int iterations, int quickIterations)
+    /// <param name="inProcess">Run in the host process (microsecond operations that need no process of their own; spares
+    /// the generated project's build, which a busy 2-core machine may not finish in time).</param>
+    protected EdgeStationConfig(string id, int warmups, int iterations, int quickIterations, bool inProcess = false)
     {
         var quick = BenchSettings.Quick;
-        AddJob(Job.Default
+        var job = inProcess ? Job.Default.WithToolchain(BenchmarkDotNet.Toolchains.InProcess.Emit.InProcessEmitToolchain.Instance) : Job.Default;
+        AddJob(job
             .WithId(quick ? id + "-quick" : id)
             .WithStrategy(RunStrategy.Monitoring)
             .WithLaunchCount(1)
@@ -59,6 +62,9 @@ public abstract class EdgeStationConfig : ManualConfig
 
 /// <summary>Single appends and fsyncs: a few milliseconds each, so many iterations are cheap.</summary>
 public sealed class LatencyConfig() : EdgeStationConfig("latency", warmups: 30, iterations: 1000, quickIterations: 30);
+
+/// <summary>The doors' path from the last reader bit to the relay: microseconds, in the host process.</summary>
+public sealed class DoorLatencyConfig() : EdgeStationConfig("door", warmups: 30, iterations: 1000, quickIterations: 30, inProcess: true);
 
 /// <summary>64 concurrent appends per iteration.</summary>
 public sealed class BurstConfig() : EdgeStationConfig("burst", warmups: 10, iterations: 200, quickIterations: 10);
