@@ -12,6 +12,9 @@ public sealed record StationConfig(StationSettings Settings, string Village, str
     /// <summary>The doors and alarm buttons (station.json "access"); none by default.</summary>
     public AccessSettings Access { get; init; } = AccessSettings.None;
 
+    /// <summary>The cameras (station.json "cameras", "cameraAlerts"); none by default.</summary>
+    public Cameras.CameraSettings Cameras { get; init; } = Station.Cameras.CameraSettings.None;
+
     public long OutboxCapacityBytes { get; init; } = Storage.Outbox.OutboxStore.DefaultCapacityBytes;
 
     /// <summary>Grid id → display name (station.json "grids"); a grid without one shows its id.</summary>

@@ -17,6 +17,9 @@ public sealed class StationConfigDocument
     public SessionsConfigDocument? Sessions { get; set; }
     public SyncConfigDocument? Sync { get; set; }
     public AccessConfigDocument? Access { get; set; }
+    /// <summary>The cameras (`camera add` appends here) and how long their alerts are kept.</summary>
+    public List<CameraConfigDocument>? Cameras { get; set; }
+    public CameraAlertsConfigDocument? CameraAlerts { get; set; }
 }
 
 public sealed class DisputeDeadlinesDocument

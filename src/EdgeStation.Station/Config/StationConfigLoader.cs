@@ -148,7 +148,7 @@ public static class StationConfigLoader
         var outbox = doc.Sync?.OutboxMegabytes is { } mb
             ? (mb is >= 1 and <= 4096 ? mb * 1024L * 1024 : throw new UsageException($"config file {path}: sync.outboxMegabytes must be 1–4096 (got {mb})"))
             : Storage.Outbox.OutboxStore.DefaultCapacityBytes;
-        return new StationConfig(settings, doc.Village ?? "", path) { Http = http, Sessions = sessions, GridNames = grids, OutboxCapacityBytes = outbox, Access = AccessConfigParser.Parse(doc.Access, path) };
+        return new StationConfig(settings, doc.Village ?? "", path) { Http = http, Sessions = sessions, GridNames = grids, OutboxCapacityBytes = outbox, Access = AccessConfigParser.Parse(doc.Access, path), Cameras = CameraConfigParser.Parse(doc.Cameras, doc.CameraAlerts, path) };
     }
 
     private static int Positive(int? value, int fallback, string key, string path) =>

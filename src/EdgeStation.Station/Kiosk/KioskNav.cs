@@ -14,6 +14,7 @@ public static class KioskNav
         ("nav.cults", "/records/cult"),
         ("nav.indicators", "/indicators"),
         ("nav.doors", "/doors"),
+        ("nav.cameras", "/cameras"),
     ];
 
     public static string ForType(string type) => type switch

@@ -32,6 +32,8 @@ public sealed class UiText
 
     public string Format(string key, object arg) => string.Format(CultureInfo.InvariantCulture, this[key], arg);
 
+    public string Format(string key, object arg0, object arg1) => string.Format(CultureInfo.InvariantCulture, this[key], arg0, arg1);
+
     public bool Has(string key) => _text.ContainsKey(key);
 
     public IReadOnlyCollection<string> Keys => _text.Keys;

@@ -76,6 +76,9 @@ public static class StationHost
             // UseSystemd registers the notifier only under systemd; the watchdog asks for it everywhere.
             builder.Services.TryAddSingleton<Microsoft.Extensions.Hosting.Systemd.ISystemdNotifier, Microsoft.Extensions.Hosting.Systemd.SystemdNotifier>();
             builder.Services.AddHostedService<SystemdWatchdog>();
+            // The cameras: each on its own task, supervised; none of their failures stops the station (docs/vision.md).
+            builder.Services.AddSingleton(sp => new Cameras.CameraService(config.Cameras, store.DataDir, records, time, sp.GetRequiredService<ILoggerFactory>()));
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<Cameras.CameraService>());
             builder.Services.AddHostedService<Sync.SyncService>(); // the outbox and pusher to the township center (docs/operations.md)
 
             var app = builder.Build();
@@ -121,7 +124,9 @@ public static class StationHost
             app.MapCliReadEndpoints();
             Doors.DoorEndpoints.MapDoors(app);
             Doors.AccessRightsEndpoints.MapAccessRights(app);
+            Cameras.CameraEndpoints.MapCameras(app);
             app.MapKiosk();
+            app.MapCameraPages(UiText.Load());
             var notFound = new NotFoundAnswer(UiText.Load());
             app.MapFallback(IResult (HttpContext http) => notFound.Answer(http, "no such page or endpoint"))
                 .WithMetadata(AccessRule.SignedIn);

@@ -27,6 +27,16 @@ public static class FfmpegArguments
             args.AddRange(["-f", format]);
         }
 
+        if (options.Realtime)
+        {
+            args.Add("-re");
+        }
+
+        if (options.Loop)
+        {
+            args.AddRange(["-stream_loop", "-1"]);
+        }
+
         args.AddRange(["-i", options.Input, "-an", "-sn"]);
         var filters = new List<string>();
         if (options.Fps is { } fps)

@@ -43,6 +43,12 @@ public sealed record FrameSourceOptions
     /// <summary>Treat the source as a camera (restart on end of data) or a file (end is normal); null: by its kind.</summary>
     public bool? Live { get; init; }
 
+    /// <summary>Read a file at its own pace (ffmpeg <c>-re</c>), as a camera would send it, instead of as fast as it decodes.</summary>
+    public bool Realtime { get; init; }
+
+    /// <summary>Play a file again from its start when it ends (ffmpeg <c>-stream_loop -1</c>): a recorded clip standing in for a camera.</summary>
+    public bool Loop { get; init; }
+
     /// <summary>Kind of input, from its address.</summary>
     public SourceKind Kind => SourceKinds.Of(Input);
 

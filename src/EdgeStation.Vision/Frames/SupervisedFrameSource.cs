@@ -47,9 +47,13 @@ public sealed class SupervisedFrameSource : IFrameSource
                     null,
                     options.StallTimeout,
                     Timeout.InfiniteTimeSpan);
+                // A stop ends the decoder at once: a read from its pipe does not always notice a cancelled token, and a
+                // looped or live source would otherwise go on delivering frames.
+                using var onStop = cancellationToken.Register(decoder.Kill);
                 onStatus?.Invoke(new SourceStatus(SourceState.Started, decoder.ProcessId));
                 while (await decoder.ReadFrameAsync(cancellationToken).ConfigureAwait(false) is { } pixels)
                 {
+                    cancellationToken.ThrowIfCancellationRequested();
                     watchdog.Change(options.StallTimeout, Timeout.InfiniteTimeSpan);
                     deliveredThisRun++;
                     yield return naming.Name(produced++, options, pixels);

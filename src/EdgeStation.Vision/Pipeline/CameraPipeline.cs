@@ -3,14 +3,17 @@ using EdgeStation.Vision.Frames;
 using EdgeStation.Vision.Geometry;
 using EdgeStation.Vision.Motion;
 using EdgeStation.Vision.Rules;
+using EdgeStation.Vision.Tamper;
 using EdgeStation.Vision.Tracking;
+using EdgeStation.Vision.Zones;
 
 namespace EdgeStation.Vision.Pipeline;
 
 /// <summary>
 /// One camera's analysis, frame by frame: motion first; the detector only when there is something
 /// to look at and its turn has come (or motion appears where nothing is tracked); the tracker on
-/// every frame (detections when the detector ran, its predictions otherwise); then counting lines.
+/// every frame (detections when the detector ran, its predictions otherwise); then counting lines and
+/// zones; and, twice a second, the tamper checks.
 /// A frame with no motion and nobody being followed costs only the motion step.
 /// </summary>
 public sealed class CameraPipeline
@@ -20,6 +23,8 @@ public sealed class CameraPipeline
     private readonly MotionDetector motion;
     private readonly MultiObjectTracker tracker;
     private readonly LineCounter[] lines;
+    private readonly ZoneWatcher zones;
+    private readonly TamperDetector? tamper;
     private readonly List<Box> unexplained = [];
     private readonly List<Box> unexplainedBefore = [];
     private int sinceDetection = int.MaxValue / 2;
@@ -32,19 +37,31 @@ public sealed class CameraPipeline
         motion = new MotionDetector(this.options.Motion);
         tracker = new MultiObjectTracker(this.options.Tracker, new Box(0, 0, width, height));
         lines = [.. this.options.Lines.Select(l => new LineCounter(l))];
+        zones = new ZoneWatcher(this.options.Zones, this.options.StationTime, this.options.Calendar, this.options.PersonLabel, this.options.Tracker.StationaryAfter);
+        tamper = this.options.Tamper is { } t ? new TamperDetector(t) : null;
     }
 
     public MultiObjectTracker Tracker => tracker;
 
     public IReadOnlyList<LineCounter> Lines => lines;
 
+    public ZoneWatcher Zones => zones;
+
+    /// <summary>The tamper checks (null when turned off).</summary>
+    public TamperDetector? Tamper => tamper;
+
     /// <summary>How many frames the detector ran on so far.</summary>
     public long DetectorRuns { get; private set; }
 
     public long FramesAnalysed { get; private set; }
 
-    public FrameAnalysis Analyze(Frame frame)
+    /// <summary>Analyses a frame dated <see cref="PipelineOptions.SourceStart"/> plus its timestamp (a recorded file).</summary>
+    public FrameAnalysis Analyze(Frame frame) => Analyze(frame, options.SourceStart + frame.Timestamp);
+
+    /// <summary>Analyses a frame taken at the wall-clock time <paramref name="at"/> (a live camera), which zone schedules are read at.</summary>
+    public FrameAnalysis Analyze(Frame frame, DateTimeOffset at)
     {
+        ArgumentNullException.ThrowIfNull(frame);
         FramesAnalysed++;
         var moved = motion.Detect(frame);
         sinceDetection++;
@@ -71,6 +88,9 @@ public sealed class CameraPipeline
             }
         }
 
+        var zoneEvents = zones.Update(tracks, frame.Index, frame.Timestamp, at);
+        var tamperEvents = tamper?.Check(frame) ?? [];
+
         var persons = 0;
         var label = options.PersonLabel;
         foreach (var t in tracks)
@@ -78,7 +98,7 @@ public sealed class CameraPipeline
             persons += t.IsPresent && string.Equals(t.Label, label, StringComparison.Ordinal) ? 1 : 0;
         }
 
-        return new FrameAnalysis(frame.Index, frame.Timestamp, persons, detect, moved.Regions.Count, moved.ChangedFraction, tracks.Count, crossings);
+        return new FrameAnalysis(frame.Index, frame.Timestamp, persons, detect, moved.Regions.Count, moved.ChangedFraction, tracks.Count, crossings, zoneEvents, tamperEvents);
     }
 
     private bool ShouldDetect(MotionResult moved)

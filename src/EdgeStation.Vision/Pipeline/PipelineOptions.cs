@@ -1,6 +1,9 @@
+using EdgeStation.Domain.Calendar;
 using EdgeStation.Vision.Motion;
 using EdgeStation.Vision.Rules;
+using EdgeStation.Vision.Tamper;
 using EdgeStation.Vision.Tracking;
+using EdgeStation.Vision.Zones;
 
 namespace EdgeStation.Vision.Pipeline;
 
@@ -26,4 +29,22 @@ public sealed record PipelineOptions
 
     /// <summary>Counting lines, in the pixels of the analysed frames.</summary>
     public IReadOnlyList<CountingLine> Lines { get; init; } = [];
+
+    /// <summary>Zones with their schedules and dwell times, in the pixels of the analysed frames.</summary>
+    public IReadOnlyList<CameraZone> Zones { get; init; } = [];
+
+    /// <summary>The station's time zone, in which zone schedules are read.</summary>
+    public StationTime StationTime { get; init; } = new("Asia/Shanghai");
+
+    /// <summary>The holiday calendar zone schedules follow.</summary>
+    public HolidayCalendar Calendar { get; init; } = HolidayCalendar.Official;
+
+    /// <summary>
+    /// The wall-clock time of the source's first frame, when <see cref="CameraPipeline.Analyze(Frames.Frame)"/> is not
+    /// given one: a recorded file's frames are dated from it (`camera analyze --at`).
+    /// </summary>
+    public DateTimeOffset SourceStart { get; init; } = DateTimeOffset.UnixEpoch;
+
+    /// <summary>Tamper checks (covered, defocused, moved); null turns them off.</summary>
+    public TamperOptions? Tamper { get; init; } = new();
 }

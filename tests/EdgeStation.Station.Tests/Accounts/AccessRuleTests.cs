@@ -67,6 +67,11 @@ public sealed class AccessRuleTests : IAsyncLifetime
         ["GET /api/access/cards"] = "ReadPersonal",
         ["POST /api/access/cards/{card}/remove"] = "ManageAccess",
         ["POST /api/access/cards"] = "ManageAccess",
+        ["GET /api/cameras"] = "signed in",
+        ["GET /api/cameras/alerts"] = "signed in",
+        ["GET /api/cameras/alerts/{id}/snapshot"] = "AcknowledgeAlarms",
+        ["POST /api/cameras/alerts/{id}/ack"] = "AcknowledgeAlarms",
+        ["GET /cameras"] = "signed in",
         ["ANY {*path:nonfile}"] = "signed in",
     };
 

@@ -7,7 +7,12 @@ public static class CameraCommand
 {
     public static Command Build(GlobalOptions g, CliContext ctx)
     {
-        var cmd = new Command("camera", "camera analytics: people counts and line crossings (cameras count, they never identify anyone)");
+        var cmd = new Command("camera", "cameras: configuration, probing, analytics (people counts, zones, lines, tamper; cameras count, they never identify anyone)");
+        cmd.Subcommands.Add(CameraAddCommand.Build(g, ctx));
+        cmd.Subcommands.Add(CameraListCommand.Build(g, ctx));
+        cmd.Subcommands.Add(CameraProbeCommand.Build(g, ctx));
+        cmd.Subcommands.Add(CameraStatusCommand.Status(g, ctx));
+        cmd.Subcommands.Add(CameraStatusCommand.Alerts(g, ctx));
         cmd.Subcommands.Add(AnalyzeCommand.Build(g, ctx));
         return cmd;
     }

@@ -130,6 +130,18 @@
     });
   });
 
+  // Camera alerts (摄像头告警): 确认 posts the acknowledgement, then the page shows who acknowledged it.
+  document.querySelectorAll("button[data-ack]").forEach(function (button) {
+    button.addEventListener("click", function () {
+      button.disabled = true;
+      post(button.dataset.ack, {}).then(function (r) {
+        if (r.ok || r.status === 409) { window.location.reload(); return; }
+        if (r.status === 401) { window.location.href = "/login?next=" + encodeURIComponent(window.location.pathname); return; }
+        button.disabled = false;
+      }).catch(function () { button.disabled = false; });
+    });
+  });
+
   // The alarm banner (报警): every signed-in page listens to /api/alarms/stream (pushed by the station as alarms go up,
   // not polled); an unacknowledged alarm covers the screen in red with a tone until someone acknowledges it, and the
   // acknowledgement is logged with who did it. Duress alarms show here too: they are silent only at the door.
