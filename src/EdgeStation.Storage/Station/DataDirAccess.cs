@@ -31,10 +31,10 @@ public static class DataDirAccess
         LedgerStore.FileName, DatabaseFileCheck.LogFileName, LedgerJournal.FileName, RecordSummaryFile.FileName,
         RecordSummaryFile.FileName + ".tmp", StationLock.FileName, LedgerStore.ProbeFileName,
         Outbox.OutboxStore.FileName, Outbox.OutboxStore.LogFileName, Outbox.OutboxStore.LockFileName,
-        Access.AccessEventLog.FileName, "access-log.db",
-        // Named by the Station project (AccessService.KeyFile, PinStore.FileName) and the camera alert store: the door PIN
-        // key, the PIN hashes, and the alerts with their snapshots are the most sensitive files the station keeps.
-        "access.key", "access-pins", "camera-alerts.db", "camera-alerts-log.db",
+        Access.AccessEventLog.FileName, "access-log.db", Cameras.CameraAlertStore.FileName, "camera-alerts-log.db",
+        // Named by the Station project (AccessService.KeyFile, PinStore.FileName), which Storage cannot reference: the door
+        // PIN key and the PIN hashes are the most sensitive files the station keeps.
+        "access.key", "access-pins",
     ];
 
     /// <summary>
