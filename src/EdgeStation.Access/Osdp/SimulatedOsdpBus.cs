@@ -31,15 +31,9 @@ public sealed class SimulatedOsdpBus : IOsdpConnection
     public ValueTask WriteAsync(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
     {
         Wire.Add((true, bytes.ToArray()));
-        foreach (var received in _frames.Feed(bytes.Span))
+        foreach (var reply in Replies(_frames.Feed(bytes.Span)))
         {
-            foreach (var reader in _readers.Values)
-            {
-                if (reader.Handle(received) is { } reply)
-                {
-                    Inject(Tamper is { } tamper ? tamper(reply) : reply);
-                }
-            }
+            Inject(Tamper is { } tamper ? tamper(reply) : reply);
         }
         return ValueTask.CompletedTask;
     }
@@ -56,8 +50,14 @@ public sealed class SimulatedOsdpBus : IOsdpConnection
     public IReadOnlyList<byte[]> Replay(byte[] bytes)
     {
         ArgumentNullException.ThrowIfNull(bytes);
+        return [.. Replies(new OsdpFrameReader().Feed(bytes))];
+    }
+
+    /// <summary>What the readers answer to these packets, in order (each reader ignores packets not for it).</summary>
+    private List<byte[]> Replies(IReadOnlyList<OsdpReceived> packets)
+    {
         var replies = new List<byte[]>();
-        foreach (var received in new OsdpFrameReader().Feed(bytes))
+        foreach (var received in packets)
         {
             foreach (var reader in _readers.Values)
             {
