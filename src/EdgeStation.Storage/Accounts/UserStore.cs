@@ -31,14 +31,14 @@ public sealed class UserStore
     public UserAccount? Find(string name)
     {
         var key = UserNames.LoginKey(name);
-        return key.Length == 0 ? null : StoredDataException.Read(_store.DataDir, () => _users.FindById(key) is { } doc ? UserBson.FromBson(doc) : null);
+        return key.Length == 0 ? null : _store.ReadStored(() => _users.FindById(key) is { } doc ? UserBson.FromBson(doc) : null);
     }
 
     /// <summary>Every account, by name.</summary>
     public IReadOnlyList<UserAccount> All() =>
-        StoredDataException.Read(_store.DataDir, () => _users.FindAll().Select(UserBson.FromBson).OrderBy(u => u.Name, StringComparer.Ordinal).ToList());
+        _store.ReadStored(() => _users.FindAll().Select(UserBson.FromBson).OrderBy(u => u.Name, StringComparer.Ordinal).ToList());
 
-    public int Count() => StoredDataException.Read(_store.DataDir, _users.Count);
+    public int Count() => _store.ReadStored(() => _users.Count());
 
     // Inside a builder: the accounts as this batch leaves them (an earlier builder of the batch may have changed one).
     private UserAccount? FindIn(ILedgerView view, string key) =>
@@ -47,7 +47,7 @@ public sealed class UserStore
         : Find(key);
 
     private List<UserAccount> AllIn(ILedgerView view) =>
-        StoredDataException.Read(_store.DataDir, () => LedgerStore.SideWritesOf(view).Merge(CollectionName, _users.FindAll())
+        _store.ReadStored(() => LedgerStore.SideWritesOf(view).Merge(CollectionName, _users.FindAll())
             .Select(UserBson.FromBson).OrderBy(u => u.Name, StringComparer.Ordinal).ToList());
 
     public async Task<UserAccount> AddAsync(string name, Role role, IEnumerable<string>? grids, string passwordHash, string actor, DateTimeOffset now)
@@ -92,7 +92,7 @@ public sealed class UserStore
         ChangeAsync(name, (current, key, _) => UserCommands.Unlock(current, key, actor, now));
 
     /// <summary>Login bookkeeping: the failure count and lockout after an attempt. Not a ledger entry.</summary>
-    public void SaveLockout(string name, LockoutState state)
+    public void SaveLockout(string name, LockoutState state) => _store.WriteOutsideLedger(() =>
     {
         if (_users.FindById(UserNames.LoginKey(name)) is not { } doc)
         {
@@ -108,17 +108,17 @@ public sealed class UserStore
             doc.Remove("lockedUntil");
         }
         _users.Update(doc);
-    }
+    });
 
     /// <summary>Replaces a hash with a stronger one of the same secret after a successful login. Not a ledger entry.</summary>
-    public void SaveRehash(string name, string passwordHash)
+    public void SaveRehash(string name, string passwordHash) => _store.WriteOutsideLedger(() =>
     {
         if (_users.FindById(UserNames.LoginKey(name)) is { } doc)
         {
             doc["hash"] = passwordHash;
             _users.Update(doc);
         }
-    }
+    });
 
     private async Task<UserAccount> ChangeAsync(string name, Func<UserAccount?, string, IReadOnlyList<UserAccount>, (UserAccount Account, RecordEvent Entry)> change)
     {

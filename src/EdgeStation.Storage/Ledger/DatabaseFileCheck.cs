@@ -99,8 +99,7 @@ internal static class DatabaseFileCheck
     /// </summary>
     public static bool NeedsRecovery(string dataDir)
     {
-        var journal = new FileInfo(Path.Combine(dataDir, LedgerJournal.FileName));
         var log = new FileInfo(Path.Combine(dataDir, LogFileName));
-        return (journal.Exists && journal.Length > 0) || (log.Exists && log.Length % PageSize != 0);
+        return LedgerJournal.HoldsEntries(dataDir) || (log.Exists && log.Length % PageSize != 0);
     }
 }

@@ -103,31 +103,40 @@ public sealed partial class LedgerStore
         var mark = WriterStats.Mark();
         var entries = 0;
         StateDigest digest;
-        try
+        Exception? refused = null;
+        lock (_dbGate)
         {
-            _db.BeginTrans();
-            digest = _digest.Clone();
-            foreach (var job in group)
+            try
             {
-                digest = ApplyToDatabase(job.View, digest);
-                entries += job.View.Entries.Count;
+                _db.BeginTrans();
+                digest = _digest.Clone();
+                foreach (var job in group)
+                {
+                    digest = ApplyToDatabase(job.View, digest);
+                    entries += job.View.Entries.Count;
+                }
+                mark = Stats.Lap(WriterStage.Apply, mark);
+                InjectFault(FaultPoint.Commit);
+                _db.Commit();
             }
-            mark = Stats.Lap(WriterStage.Apply, mark);
-            InjectFault(FaultPoint.Commit);
-            _db.Commit();
+            catch (Exception ex)
+            {
+                TryRollback();
+                // The entries are durable in the journal: the writer's retry (or the next open) applies them, and until then
+                // readers are served from the unapplied batches. A fresh instance first, so that reads go on meanwhile.
+                _dbDead = true;
+                TryReopenForReads();
+                refused = ex;
+                digest = _digest;
+            }
         }
-        catch (Exception ex)
+        if (refused is not null)
         {
-            TryRollback();
-            // The entries are durable in the journal: the writer's retry (or the next open) applies them, and until then
-            // readers are served from the unapplied batches. A fresh instance first, so that reads go on meanwhile.
-            _dbDead = true;
-            TryReopenForReads();
             if (group[0].AcknowledgeAfterCommit is { } waiting)
             {
-                FailAcknowledgeAfterCommit(waiting, ex);
+                FailAcknowledgeAfterCommit(waiting, refused);
             }
-            return ex;
+            return refused;
         }
         _digest = digest;
         foreach (var job in group)

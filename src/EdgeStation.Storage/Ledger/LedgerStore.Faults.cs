@@ -207,7 +207,10 @@ public sealed partial class LedgerStore
         {
             if (_dbDead)
             {
-                Reopen();
+                lock (_dbGate)
+                {
+                    Reopen();
+                }
             }
             if (Replay(_journal!.ReadAll()) is { } view)
             {
@@ -271,7 +274,10 @@ public sealed partial class LedgerStore
     {
         try
         {
-            Reopen();
+            lock (_dbGate)
+            {
+                Reopen();
+            }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or LiteException)
         {
@@ -334,7 +340,10 @@ public sealed partial class LedgerStore
         }
         try
         {
-            _db.Checkpoint();
+            lock (_dbGate)
+            {
+                _db.Checkpoint();
+            }
             _journal.Clear();
             Interlocked.Increment(ref _checkpoints);
         }

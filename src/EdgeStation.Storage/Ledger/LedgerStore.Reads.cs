@@ -18,7 +18,7 @@ public sealed partial class LedgerStore
     public RecordSnapshot? Find(string recordId) =>
         _unapplied is { } unapplied && unapplied.Records.TryGetValue(recordId, out var acknowledged)
             ? acknowledged
-            : StoredDataException.Read(DataDir, () => _records.FindById(recordId) is { } doc
+            : ReadStored(() => _records.FindById(recordId) is { } doc
             ? SnapshotBson.FromBson(doc)
             : _ledger.Exists(Query.EQ("recordId", recordId))
                 ? throw new InvalidDataException($"record {recordId} has ledger entries but cannot be found in the records collection")
@@ -76,7 +76,7 @@ public sealed partial class LedgerStore
         while (true)
         {
             var from = after;
-            var page = StoredDataException.Read(DataDir, () => _db.GetCollection(collection).Find(Query.GT("_id", from), limit: ScanPage).ToList());
+            var page = ReadStored(() => _db.GetCollection(collection).Find(Query.GT("_id", from), limit: ScanPage).ToList());
             foreach (var doc in page)
             {
                 yield return doc;
@@ -145,7 +145,7 @@ public sealed partial class LedgerStore
     public int RecordCount(RecordType? type = null) =>
         (_summaries ?? (_unapplied is null ? null : Summaries())) is { } s
             ? type is { } st ? s.CountOf(st) : s.Count
-            : StoredDataException.Read(DataDir, () => type is { } t ? _records.Count(Query.EQ("type", RecordTypeNames.Name(t))) : _records.Count());
+            : ReadStored(() => type is { } t ? _records.Count(Query.EQ("type", RecordTypeNames.Name(t))) : _records.Count());
 
     /// <summary>
     /// Every record's <see cref="RecordSummary"/> as of the latest commit: an immutable set a reader may keep.
@@ -215,7 +215,7 @@ public sealed partial class LedgerStore
         && head.Seq - saved.Seq <= MaxSummaryCatchUp
         && (saved.Seq == 0
             ? saved == LedgerHead.Empty
-            : StoredDataException.Read(DataDir, () => _ledger.FindById(saved.Seq)) is { } at && at["hash"].IsString && at["hash"].AsString == saved.Hash);
+            : ReadStored(() => _ledger.FindById(saved.Seq)) is { } at && at["hash"].IsString && at["hash"].AsString == saved.Hash);
 
     /// <summary>
     /// The open of a service: when the summaries would have to be rebuilt from every record (no usable
@@ -253,7 +253,7 @@ public sealed partial class LedgerStore
     internal IEnumerable<BsonDocument> StoredRecordDocuments()
     {
         var unapplied = _unapplied;
-        var stored = StoredDataException.Stream(DataDir, _records.FindAll);
+        var stored = Paged("records", BsonValue.MinValue);
         return unapplied is null ? stored : Overlaid(stored, unapplied.Records.ToDictionary(r => (BsonValue)r.Key, r => SnapshotBson.ToBson(r.Value)));
     }
 
@@ -261,7 +261,7 @@ public sealed partial class LedgerStore
     internal IEnumerable<BsonDocument> StoredCounterDocuments()
     {
         var unapplied = _unapplied;
-        var stored = StoredDataException.Stream(DataDir, _counters.FindAll);
+        var stored = Paged("counters", BsonValue.MinValue);
         return unapplied is null ? stored : Overlaid(stored, unapplied.Counters.ToDictionary(c => (BsonValue)c.Key, c => new BsonDocument { ["_id"] = c.Key, ["n"] = c.Value }));
     }
 
@@ -285,7 +285,11 @@ public sealed partial class LedgerStore
     }
 
     /// <summary>Another collection (users) as stored, for the derived-state check.</summary>
-    internal IEnumerable<BsonDocument> StoredDocuments(string collection) => StoredDataException.Stream(DataDir, Collection(collection).FindAll);
+    internal IEnumerable<BsonDocument> StoredDocuments(string collection)
+    {
+        _ = Collection(collection); // refuses the ledger's own collections
+        return Paged(collection, BsonValue.MinValue);
+    }
 
     /// <summary>Whether <paramref name="head"/> names an entry of this ledger (its seq with its hash), or the empty head.</summary>
     internal bool IsEntryOf(LedgerHead head) =>
@@ -293,7 +297,7 @@ public sealed partial class LedgerStore
             ? head == LedgerHead.Empty
             : _unapplied?.At(head.Seq) is { } acknowledged
                 ? acknowledged.Hash == head.Hash
-                : StoredDataException.Read(DataDir, () => _ledger.FindById(head.Seq) is { } at && at["hash"].IsString && at["hash"].AsString == head.Hash);
+                : ReadStored(() => _ledger.FindById(head.Seq) is { } at && at["hash"].IsString && at["hash"].AsString == head.Hash);
 
     /// <summary>Streams the chain in seq order as stored (then what an unapplied batch holds), for verify and export.</summary>
     public IEnumerable<LedgerEntry> Entries() => EntriesAfter(0);
@@ -304,7 +308,7 @@ public sealed partial class LedgerStore
     private IEnumerable<LedgerEntry> EntriesAfter(long seq)
     {
         var unapplied = _unapplied; // taken before LiteDB is read: whatever it lacks, this has
-        var stored = Paged("ledger", seq).Select(doc => StoredDataException.Read(DataDir, () => EntryFromBson(doc)));
+        var stored = Paged("ledger", seq).Select(doc => ReadStored(() => EntryFromBson(doc)));
         return unapplied is null ? stored : ThenUnapplied(stored, unapplied, seq);
     }
 
@@ -336,12 +340,12 @@ public sealed partial class LedgerStore
         for (var attempt = 1; ; attempt++)
         {
             var unapplied = _unapplied;
-            var history = StoredDataException.Read(DataDir, () => WithUnapplied(EntriesOf(recordId), unapplied, recordId));
+            var history = ReadStored(() => WithUnapplied(EntriesOf(recordId), unapplied, recordId));
             if (attempt == 3)
             {
-                return StoredDataException.Read(DataDir, () => WholeHistory(recordId, history, unapplied));
+                return ReadStored(() => WholeHistory(recordId, history, unapplied));
             }
-            if (StoredDataException.Read(DataDir, () => FoldsIntoStored(recordId, history, unapplied)))
+            if (ReadStored(() => FoldsIntoStored(recordId, history, unapplied)))
             {
                 return history;
             }
@@ -415,7 +419,7 @@ public sealed partial class LedgerStore
                 "or damaged, so its history is not shown. Run 'edgestation records verify' and report this to the township.");
 
     /// <summary>The station's first entry, or null before anything was recorded. Read once: entry 1 never changes.</summary>
-    public StationInfo? Station() => _station ??= StoredDataException.Read(DataDir, ReadStation);
+    public StationInfo? Station() => _station ??= ReadStored(ReadStation);
 
     private StationInfo? _station;
 

@@ -30,7 +30,7 @@ public sealed partial class LedgerStore
     /// <summary>Runs on open, before any journal replay: recomputes the digest and compares it with the one stored beside the head.</summary>
     private void ProveState(StateCheck check, bool writable)
     {
-        var (recomputed, problem, proof) = StoredDataException.Read(DataDir, () => CheckStoredState(writable));
+        var (recomputed, problem, proof) = ReadStored(() => CheckStoredState(writable));
         _digest = recomputed;
         StateProof = proof;
         StateProblem = problem;

@@ -275,7 +275,7 @@ public sealed partial class LedgerStore
         {
             prior = acknowledged;
         }
-        else if (StoredDataException.Read(DataDir, () => _requests.FindById(id)) is { } doc)
+        else if (ReadStored(() => _requests.FindById(id)) is { } doc)
         {
             prior = (doc["seq"].AsInt64, doc["request"].AsString);
         }
@@ -290,12 +290,12 @@ public sealed partial class LedgerStore
         // The entry may have been staged earlier in this very batch, or wait for the applier (not in LiteDB yet).
         var entry = view.EntryAt(prior.Seq)
             ?? unapplied?.At(prior.Seq)
-            ?? StoredDataException.Read(DataDir, () => EntryFromBson(_ledger.FindById(prior.Seq)));
+            ?? ReadStored(() => EntryFromBson(_ledger.FindById(prior.Seq)));
         var e = RecordEventCodec.Decode(entry.Content);
         RecordSnapshot? record = null;
         if (RecordEvent.IsRecordEntry(e.Type))
         {
-            var history = StoredDataException.Read(DataDir, () => WithUnapplied(EntriesOf(entry.RecordId), unapplied, entry.RecordId))
+            var history = ReadStored(() => WithUnapplied(EntriesOf(entry.RecordId), unapplied, entry.RecordId))
                 .Concat(view.Entries.Where(x => x.RecordId == entry.RecordId).Select(x => (x, RecordEventCodec.Decode(x.Content))));
             foreach (var (past, pastEvent) in history.Where(h => h.Item1.Seq <= prior.Seq))
             {
@@ -353,7 +353,7 @@ public sealed partial class LedgerStore
                 return acknowledged.Copy();
             }
             // Not in an unapplied batch, so LiteDB holds its latest version, and still will when the applier applies this batch.
-            var doc = StoredDataException.Read(store.DataDir, () => store._records.FindById(recordId));
+            var doc = store.ReadStored(() => store._records.FindById(recordId));
             Applied[recordId] = doc;
             return doc is null ? null : SnapshotBson.FromBson(doc);
         }

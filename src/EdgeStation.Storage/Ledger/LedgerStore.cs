@@ -38,6 +38,13 @@ public sealed partial class LedgerStore : IDisposable
     private readonly Thread? _writer;
     private readonly Lock _headLock = new();
     private readonly Lock _summaryLock = new();
+
+    // Every use of the LiteDB instance holds this gate: reads, the applier's transaction, a replay, a checkpoint, a
+    // reopen. LiteDB 5 lets threads share an instance, but under load a read beside the applier's commit (or its
+    // checkpoint) now and then met a page in flux, answered as damage: a 503 on an ordinary write (issue 19). A read
+    // holds it for one document or one page of ScanPage; the journal fsync, the durability point, stays outside it.
+    // Taken after _summaryLock, never before it.
+    private readonly Lock _dbGate = new();
     private readonly bool _readOnly;
     private RecordSummaryIndex? _summaryIndex; // null until something asks for the summaries
     private volatile RecordSummaries? _summaries;
@@ -92,8 +99,29 @@ public sealed partial class LedgerStore : IDisposable
 
     private void Rebind()
     {
-        _db.Dispose();
-        Bind(NewDatabase());
+        lock (_dbGate)
+        {
+            _db.Dispose();
+            Bind(NewDatabase());
+        }
+    }
+
+    /// <summary>One read of stored data under the database gate, damage turned into <see cref="StorageEnvironmentException"/> (<see cref="StoredDataException.Read"/>).</summary>
+    internal T ReadStored<T>(Func<T> read) => StoredDataException.Read(DataDir, () =>
+    {
+        lock (_dbGate)
+        {
+            return read();
+        }
+    });
+
+    /// <summary>A write outside the ledger (login bookkeeping in Accounts/UserStore), under the database gate.</summary>
+    internal void WriteOutsideLedger(Action write)
+    {
+        lock (_dbGate)
+        {
+            write();
+        }
     }
 
     /// <summary>A fresh LiteDB instance over station.db, as this store opened it (after a page of a scan, or a failed write).</summary>
@@ -269,19 +297,22 @@ public sealed partial class LedgerStore : IDisposable
         {
             TrySaveSummaries(summaries); // the next start loads them instead of reading every record
         }
-        if (faulted)
+        lock (_dbGate) // a reader may still be on it
         {
-            ReleaseDatabase(); // the disk is still refusing: LiteDB's log and the journal keep everything for the next open
-        }
-        else
-        {
-            _db.Dispose(); // LiteDB drains its write queue, checkpoints and syncs its file
+            if (faulted)
+            {
+                ReleaseDatabase(); // the disk is still refusing: LiteDB's log and the journal keep everything for the next open
+            }
+            else
+            {
+                _db.Dispose(); // LiteDB drains its write queue, checkpoints and syncs its file
+            }
         }
         if (_journal is not null)
         {
             if (!faulted)
             {
-                _journal.Clear();
+                _journal.ClearForClose();
             }
             _journal.Dispose();
         }
@@ -358,7 +389,11 @@ public sealed partial class LedgerStore : IDisposable
     /// <summary>The last entry LiteDB holds (the acknowledged head may be ahead of it while a batch is unapplied).</summary>
     private LedgerHead DatabaseHead()
     {
-        var last = _ledger.Find(Query.All(Query.Descending), limit: 1).FirstOrDefault();
+        BsonDocument? last;
+        lock (_dbGate)
+        {
+            last = _ledger.Find(Query.All(Query.Descending), limit: 1).FirstOrDefault();
+        }
         return last is null ? LedgerHead.Empty : new LedgerHead(last["_id"].AsInt64, last["hash"].AsString);
     }
 
@@ -391,17 +426,20 @@ public sealed partial class LedgerStore : IDisposable
                 view.Counters[key] = Math.Max(current, n);
             }
         }
-        _db.BeginTrans();
         StateDigest digest;
-        try
+        lock (_dbGate)
         {
-            digest = ApplyToDatabase(view, _digest.Clone());
-            _db.Commit();
-        }
-        catch
-        {
-            TryRollback(); // a rollback LiteDB cannot make marks the instance as one never to dispose
-            throw;
+            _db.BeginTrans();
+            try
+            {
+                digest = ApplyToDatabase(view, _digest.Clone());
+                _db.Commit();
+            }
+            catch
+            {
+                TryRollback(); // a rollback LiteDB cannot make marks the instance as one never to dispose
+                throw;
+            }
         }
         _digest = digest;
         lock (_headLock)
@@ -415,7 +453,7 @@ public sealed partial class LedgerStore : IDisposable
         return view;
     }
 
-    private long StoredCounter(string key) => StoredDataException.Read(DataDir, () => _counters.FindById(key)) is { } doc ? doc["n"].AsInt64 : 0;
+    private long StoredCounter(string key) => ReadStored(() => _counters.FindById(key)) is { } doc ? doc["n"].AsInt64 : 0;
 
     /// <summary>The counter as the acknowledged entries leave it: an unapplied batch's first, then LiteDB's.</summary>
     private long AcknowledgedCounter(string key, bool databaseOnly) =>
