@@ -8,7 +8,10 @@ namespace EdgeStation.Benchmarks;
 /// <summary>
 /// Target 1: a durable append (one dispute created through <see cref="RecordCommands"/>, as RecordService.Add
 /// does, acknowledged after its commit) p50 ≤ 2 ms, p99 ≤ 10 ms, on a real file. Floors in the same run: a bare
-/// LiteDB insert+commit of a similar-sized document in another file, and a raw 200-byte write+fsync.
+/// LiteDB insert+commit of a similar-sized document in another file, and a raw 200-byte write+fsync. Two more floors
+/// say where the rest goes (issue 19): the same 200 bytes written over a file written full of zeros ahead (what the
+/// journal does since issue 19), and the documents one append stores (entry, record, id counter, state digest) put
+/// into bare LiteDB in one transaction: what the applier cannot do for less.
 /// </summary>
 [Config(typeof(LatencyConfig))]
 public class AppendBenchmarks
@@ -23,6 +26,11 @@ public class AppendBenchmarks
     private Microsoft.Win32.SafeHandles.SafeFileHandle? _raw;
     private readonly byte[] _rawBytes = new byte[200];
     private long _rawOffset;
+    private Microsoft.Win32.SafeHandles.SafeFileHandle? _preallocated;
+    private long _preallocatedOffset;
+    private const int PreallocatedBytes = 4 * 1024 * 1024;
+    private LiteDatabase? _projection;
+    private long _projectionSeq;
 
     [GlobalSetup]
     public void Setup()
@@ -40,6 +48,14 @@ public class AppendBenchmarks
 
         _raw = File.OpenHandle(Path.Combine(_dir, "raw.bin"), FileMode.CreateNew, FileAccess.Write);
         Random.Shared.NextBytes(_rawBytes);
+
+        _preallocated = File.OpenHandle(Path.Combine(_dir, "preallocated.bin"), FileMode.CreateNew, FileAccess.Write);
+        RandomAccess.Write(_preallocated, new byte[PreallocatedBytes], 0);
+        RandomAccess.FlushToDisk(_preallocated);
+
+        _projection = new LiteDatabase(new ConnectionString { Filename = Path.Combine(_dir, "projection.db"), Connection = ConnectionType.Direct });
+        _projection.GetCollection("ledger").EnsureIndex("recordId");
+        _projection.GetCollection("records").EnsureIndex("type");
     }
 
     [GlobalCleanup]
@@ -48,6 +64,8 @@ public class AppendBenchmarks
         _store?.Dispose();
         _bare?.Dispose();
         _raw?.Dispose();
+        _preallocated?.Dispose();
+        _projection?.Dispose();
         BenchPaths.Delete(_dir);
     }
 
@@ -74,6 +92,50 @@ public class AppendBenchmarks
         RandomAccess.Write(_raw!, _rawBytes, _rawOffset);
         RandomAccess.FlushToDisk(_raw!);
         return _rawOffset += _rawBytes.Length;
+    }
+
+    /// <summary>Floor: the same 200 bytes written over a file written full of zeros ahead, and fsync'ed: the journal's own floor.</summary>
+    [Benchmark]
+    public long PreallocatedWriteFsync()
+    {
+        RandomAccess.Write(_preallocated!, _rawBytes, _preallocatedOffset);
+        RandomAccess.FlushToDisk(_preallocated!);
+        _preallocatedOffset = (_preallocatedOffset + _rawBytes.Length) % (PreallocatedBytes - _rawBytes.Length);
+        return _preallocatedOffset;
+    }
+
+    /// <summary>
+    /// Floor: the documents one dispute create stores, in bare LiteDB, one transaction: the ledger entry (recordId index),
+    /// the record (type index), its id counter read and upserted, the state digest upserted. No hashing, no projection.
+    /// </summary>
+    [Benchmark]
+    public BsonValue LiteDbProjectionCommit()
+    {
+        var e = _template!;
+        var db = _projection!;
+        var seq = ++_projectionSeq;
+        db.BeginTrans();
+        db.GetCollection("ledger").Insert(BareEntry(seq, e));
+        db.GetCollection("records").Insert(new BsonDocument
+        {
+            ["_id"] = BareRecordId(seq),
+            ["type"] = "dispute",
+            ["content"] = e.Content,
+        });
+        var counters = db.GetCollection("counters");
+        var n = counters.FindById("DS-2026") is { } counter ? counter["n"].AsInt64 : 0;
+        counters.Upsert(new BsonDocument { ["_id"] = "DS-2026", ["n"] = n + 1 });
+        db.GetCollection("state").Upsert(new BsonDocument
+        {
+            ["_id"] = "state",
+            ["seq"] = seq,
+            ["hash"] = e.Hash,
+            ["records"] = e.ContentDigest,
+            ["users"] = e.ContentDigest,
+            ["counters"] = e.ContentDigest,
+        });
+        db.Commit();
+        return seq;
     }
 
     internal static string BareRecordId(long seq) => "DS-2026-" + seq.ToString("D4", System.Globalization.CultureInfo.InvariantCulture);

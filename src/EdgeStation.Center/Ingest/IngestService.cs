@@ -16,8 +16,6 @@ namespace EdgeStation.Center.Ingest;
 /// </summary>
 public sealed class IngestService(ICenterStore store, TimeProvider time, CenterMetrics metrics, ILogger<IngestService> logger)
 {
-    private readonly LedgerContinuity _continuity = new(store);
-
     public Ack Ingest(string certifiedStationId, Envelope envelope) => Ingest(certifiedStationId, [envelope])[0];
 
     /// <summary>
@@ -68,6 +66,7 @@ public sealed class IngestService(ICenterStore store, TimeProvider time, CenterM
                 var alerts = new List<AlertRow>();
                 store.InTransaction(() =>
                 {
+                    var continuity = new LedgerContinuity(store);
                     foreach (var (stationId, items) in toStore)
                     {
                         var station = store.Station(stationId) ?? throw new InvalidOperationException($"station {stationId} passed the handshake but is not enrolled");
@@ -75,7 +74,7 @@ public sealed class IngestService(ICenterStore store, TimeProvider time, CenterM
                         var held = new Dictionary<ulong, StoredEnvelope>(store.Envelopes(stationId, [.. items.Select(x => batches[x.Batch].Envelopes[x.Index].Seq).Distinct()]));
                         foreach (var (b, i) in items)
                         {
-                            acks[b][i] = Store(ref station, held, batches[b].Envelopes[i], alerts);
+                            acks[b][i] = Store(ref station, held, batches[b].Envelopes[i], continuity, alerts);
                         }
                         store.SaveStation(station);
                     }
@@ -105,7 +104,7 @@ public sealed class IngestService(ICenterStore store, TimeProvider time, CenterM
         return [.. acks.Select(a => (IReadOnlyList<Ack>)a!)];
     }
 
-    private Ack Store(ref StationRow station, Dictionary<ulong, StoredEnvelope> heldEnvelopes, Envelope e, List<AlertRow> alerts)
+    private Ack Store(ref StationRow station, Dictionary<ulong, StoredEnvelope> heldEnvelopes, Envelope e, LedgerContinuity continuity, List<AlertRow> alerts)
     {
         var now = time.GetUtcNow();
         var id = station.Id;
@@ -133,7 +132,7 @@ public sealed class IngestService(ICenterStore store, TimeProvider time, CenterM
         {
             try
             {
-                station = Apply(station, e, now, alerts);
+                station = Apply(station, e, now, continuity, alerts);
             }
             catch (Exception ex) when (ex is InvalidProtocolBufferException or MalformedPayloadException)
             {
@@ -158,22 +157,22 @@ public sealed class IngestService(ICenterStore store, TimeProvider time, CenterM
     }
 
     /// <summary>What a known kind changes. Parses everything before writing anything, so a bad payload changes nothing.</summary>
-    private StationRow Apply(StationRow station, Envelope e, DateTimeOffset now, List<AlertRow> alerts)
+    private static StationRow Apply(StationRow station, Envelope e, DateTimeOffset now, LedgerContinuity continuity, List<AlertRow> alerts)
     {
         var createdAt = DateTimeOffset.FromUnixTimeMilliseconds(e.CreatedAt);
         switch (e.Kind)
         {
             case EnvelopeKind.HourlySummary:
                 var hourly = HourlySummary.Parser.ParseFrom(e.Payload);
-                CheckAnchors(station.Id, hourly.LedgerHead, hourly.MonthlyReportAnchor, now, alerts);
+                CheckAnchors(continuity, station.Id, hourly.LedgerHead, hourly.MonthlyReportAnchor, now, alerts);
                 return Newer(station, hourly.Figures, createdAt);
             case EnvelopeKind.DailyClose:
                 var daily = DailyClose.Parser.ParseFrom(e.Payload);
-                CheckAnchors(station.Id, daily.LedgerHead, daily.MonthlyReportAnchor, now, alerts);
+                CheckAnchors(continuity, station.Id, daily.LedgerHead, daily.MonthlyReportAnchor, now, alerts);
                 return Newer(station, daily.Figures, createdAt);
             case EnvelopeKind.LedgerDigests:
                 var digests = LedgerDigests.Parser.ParseFrom(e.Payload);
-                alerts.AddRange(_continuity.Apply(station.Id, digests, now, ref station));
+                alerts.AddRange(continuity.Apply(station.Id, digests, now, ref station));
                 return station;
             case EnvelopeKind.Health:
                 var health = Health.Parser.ParseFrom(e.Payload);
@@ -185,15 +184,15 @@ public sealed class IngestService(ICenterStore store, TimeProvider time, CenterM
         }
     }
 
-    private void CheckAnchors(string id, LedgerAnchor? head, MonthlyReportAnchor? monthly, DateTimeOffset now, List<AlertRow> alerts)
+    private static void CheckAnchors(LedgerContinuity continuity, string id, LedgerAnchor? head, MonthlyReportAnchor? monthly, DateTimeOffset now, List<AlertRow> alerts)
     {
         if (head is not null)
         {
-            _continuity.CheckAnchor(id, head.Seq, head.Hash, "the ledger head", now, alerts);
+            continuity.CheckAnchor(id, head.Seq, head.Hash, "the ledger head", now, alerts);
         }
         if (monthly is not null)
         {
-            _continuity.CheckAnchor(id, monthly.Seq, monthly.Hash, $"the anchor printed on the {monthly.Month / 100}-{monthly.Month % 100:D2} monthly report", now, alerts);
+            continuity.CheckAnchor(id, monthly.Seq, monthly.Hash, $"the anchor printed on the {monthly.Month / 100}-{monthly.Month % 100:D2} monthly report", now, alerts);
         }
     }
 

@@ -9,10 +9,14 @@ namespace EdgeStation.Center.Ingest;
 /// Checks a station's ledger from its digests alone (ARCHITECTURE invariant 1): each entry's hash must follow from
 /// the previous entry's hash and its own content digest, no seq may be skipped, and a seq once received never
 /// changes. Any break raises an alert naming station and seq; the first digest received for a seq is kept.
-/// Runs inside the ingest transaction.
+/// Runs inside the ingest transaction: one instance per transaction.
 /// </summary>
 public sealed class LedgerContinuity(ICenterStore store)
 {
+    // Digests this transaction read or stored, by (station, seq); null: read as not held. A backlog of hourly summaries
+    // names the same ledger head again and again, and each check was a read of the store (a round trip on PostgreSQL).
+    private readonly Dictionary<(string Station, ulong Seq), LedgerDigest?> _seen = [];
+
     /// <summary>Stores the digests and returns the alerts they raised; the station's digest head moves forward.</summary>
     public IReadOnlyList<AlertRow> Apply(string stationId, LedgerDigests digests, DateTimeOffset at, ref StationRow station)
     {
@@ -58,6 +62,7 @@ public sealed class LedgerContinuity(ICenterStore store)
             }
             store.InsertDigest(stationId, e);
             known[e.Seq] = e;
+            _seen[(stationId, e.Seq)] = e;
             // An entry that arrived earlier, out of order, must follow this one too.
             if (known.GetValueOrDefault(e.Seq + 1) is { } next && !LedgerChain.Hash(next.Seq, e.Hash.Span, next.ContentDigest.Span).AsSpan().SequenceEqual(next.Hash.Span))
             {
@@ -73,9 +78,18 @@ public sealed class LedgerContinuity(ICenterStore store)
     /// <summary>A ledger head or a monthly report anchor the station sent must match the digest held for that seq.</summary>
     public void CheckAnchor(string stationId, ulong seq, Google.Protobuf.ByteString hash, string what, DateTimeOffset at, List<AlertRow> alerts)
     {
-        if (seq == 0 || store.Digest(stationId, seq) is not { } held || held.Hash.Equals(hash))
+        if (seq == 0)
         {
-            return; // nothing to compare with yet
+            return;
+        }
+        if (!_seen.TryGetValue((stationId, seq), out var held))
+        {
+            held = store.Digest(stationId, seq);
+            _seen[(stationId, seq)] = held;
+        }
+        if (held is null || held.Hash.Equals(hash))
+        {
+            return; // nothing to compare with yet, or the same
         }
         Raise(stationId, seq, AlertKind.AnchorMismatch,
             $"{what} {LedgerAnchors.Text(seq, hash)} disagrees with the digest held for entry {seq} ({Short(held.Hash)})", at, alerts);

@@ -7,16 +7,97 @@ using EdgeStation.Storage;
 namespace EdgeStation.Station.Cameras;
 
 /// <summary>
-/// Appends a camera to station.json's "cameras" list and leaves every other key as it was (the file is read as a JSON
-/// tree, not through the settings, so nothing it holds is dropped or rewritten with defaults). The new file is checked
-/// as a whole before it replaces the old one, by a rename in the same folder: a refused camera changes nothing, and a
-/// crash leaves the old file or the new one, never half of one.
+/// Appends a camera to station.json's "cameras" list, or changes one camera's zones and lines, and leaves every other key
+/// as it was (the file is read as a JSON tree, not through the settings, so nothing it holds is dropped or rewritten with
+/// defaults). The new file is checked as a whole before it replaces the old one, by a rename in the same folder: a refused
+/// change leaves the file as it was, and a crash leaves the old file or the new one, never half of one.
 /// </summary>
 public static class CameraConfigWriter
 {
     public static void Append(string path, CameraConfigDocument camera)
     {
         ArgumentNullException.ThrowIfNull(camera);
+        Change(path, root =>
+        {
+            if (root["cameras"] is not JsonArray cameras)
+            {
+                cameras = [];
+                root["cameras"] = cameras;
+            }
+
+            cameras.Add((JsonNode)ToNode(camera));
+        });
+    }
+
+    /// <summary>
+    /// Changes the entry of the camera named <paramref name="camera"/> (its zones and lines: `camera zones`); the same
+    /// checks and the same rename as <see cref="Append"/>. No such camera is a usage error and changes nothing.
+    /// </summary>
+    public static void ChangeCamera(string path, string camera, Action<JsonObject> change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        if (!File.Exists(path))
+        {
+            throw new Cli.UsageException($"there is no camera named '{camera}': {path} does not exist (camera add)");
+        }
+
+        Change(path, root =>
+        {
+            var entry = (root["cameras"] as JsonArray ?? []).OfType<JsonObject>()
+                .FirstOrDefault(c => c["name"] is JsonValue v && v.TryGetValue<string>(out var n) && n.Trim() == camera)
+                ?? throw new Cli.UsageException($"there is no camera named '{camera}' in {path} (camera list)");
+            change(entry);
+        });
+    }
+
+    /// <summary>A zone as station.json holds it.</summary>
+    public static JsonObject ToNode(CameraZoneDocument z)
+    {
+        ArgumentNullException.ThrowIfNull(z);
+        var zone = new JsonObject { ["name"] = z.Name };
+        if (z.Corners is not null)
+        {
+            zone["corners"] = z.Corners;
+        }
+
+        if (z.Area is not null)
+        {
+            zone["area"] = z.Area;
+        }
+
+        if (z.Armed is not null)
+        {
+            zone["armed"] = z.Armed;
+        }
+
+        if (z.Dwell is { } d)
+        {
+            zone["dwell"] = d;
+        }
+
+        return zone;
+    }
+
+    /// <summary>A counting line as station.json holds it.</summary>
+    public static JsonObject ToNode(CameraLineDocument l)
+    {
+        ArgumentNullException.ThrowIfNull(l);
+        var line = new JsonObject { ["name"] = l.Name };
+        if (l.Points is not null)
+        {
+            line["points"] = l.Points;
+        }
+
+        if (l.Across is not null)
+        {
+            line["across"] = l.Across;
+        }
+
+        return line;
+    }
+
+    private static void Change(string path, Action<JsonObject> change)
+    {
         JsonObject root;
         try
         {
@@ -34,13 +115,7 @@ public static class CameraConfigWriter
             throw new StorageEnvironmentException($"config file {path} cannot be read: {e.Message}", e);
         }
 
-        if (root["cameras"] is not JsonArray cameras)
-        {
-            cameras = [];
-            root["cameras"] = cameras;
-        }
-
-        cameras.Add((JsonNode)ToNode(camera));
+        change(root);
         var text = Write(root);
         StationConfigLoader.Parse(text, path); // the whole file, as the service will read it
         var dir = Path.GetDirectoryName(Path.GetFullPath(path))!;
@@ -90,29 +165,12 @@ public static class CameraConfigWriter
 
         if (c.Lines is { Count: > 0 })
         {
-            o["lines"] = new JsonArray([.. c.Lines.Select(l => (JsonNode)new JsonObject { ["name"] = l.Name, ["points"] = l.Points })]);
+            o["lines"] = new JsonArray([.. c.Lines.Select(l => (JsonNode)ToNode(l))]);
         }
 
         if (c.Zones is { Count: > 0 })
         {
-            var zones = new JsonArray();
-            foreach (var z in c.Zones)
-            {
-                var zone = new JsonObject { ["name"] = z.Name, ["corners"] = z.Corners };
-                if (z.Armed is not null)
-                {
-                    zone["armed"] = z.Armed;
-                }
-
-                if (z.Dwell is { } d)
-                {
-                    zone["dwell"] = d;
-                }
-
-                zones.Add((JsonNode)zone);
-            }
-
-            o["zones"] = zones;
+            o["zones"] = new JsonArray([.. c.Zones.Select(z => (JsonNode)ToNode(z))]);
         }
 
         return o;

@@ -4,6 +4,7 @@ using EdgeStation.Storage.Cameras;
 using EdgeStation.Vision.Detection;
 using EdgeStation.Vision.Frames;
 using EdgeStation.Vision.Pipeline;
+using EdgeStation.Vision.Rules;
 using EdgeStation.Vision.Tamper;
 using EdgeStation.Vision.Zones;
 
@@ -40,9 +41,13 @@ public sealed class CameraRunner
         this.calendar = calendar;
         this.log = log;
         status = new CameraStatus(camera.Name, camera.Shown, "starting", null, 0, 0, 0, null, 0, null, 0, 0, 0, [], []);
+        Counts = new CameraHourlyCounts(camera.Lines.Count, camera.Zones.Count);
     }
 
     public CameraDefinition Camera => camera;
+
+    /// <summary>The camera's counts by hour, for the township summary.</summary>
+    public CameraHourlyCounts Counts { get; }
 
     /// <summary>Raised after each analysed frame (for tests and the status page's liveliness; keep handlers short).</summary>
     public event Action<CameraStatus>? Analysed;
@@ -124,12 +129,12 @@ public sealed class CameraRunner
 
         var width = AnalysisWidth;
         var height = Math.Max(2, (int)Math.Round(info.Height * (double)AnalysisWidth / info.Width / 2) * 2);
-        var (sx, sy) = ((float)width / info.Width, (float)height / info.Height);
+        var (lines, zones) = camera.Scaled(info.Width, info.Height, width, height);
         using var detector = new OnnxDetector(DetectorOptions.YoloxNano());
         var pipeline = new CameraPipeline(detector, width, height, new PipelineOptions
         {
-            Lines = [.. camera.Lines.Select(l => l.Scaled(sx, sy))],
-            Zones = [.. camera.Zones.Select(z => z.Scaled(sx, sy))],
+            Lines = lines,
+            Zones = zones,
             StationTime = stationTime,
             Calendar = calendar,
         });
@@ -149,6 +154,7 @@ public sealed class CameraRunner
             time,
             OnSource);
         Set(s => s with { State = "starting", Detail = $"{info.Codec} {info.Width}x{info.Height}" });
+        Counts.Restarted();
         await foreach (var frame in source.ReadFramesAsync(stop).ConfigureAwait(false))
         {
             stop.ThrowIfCancellationRequested();
@@ -158,9 +164,19 @@ public sealed class CameraRunner
             var busy = Stopwatch.GetElapsedTime(started).TotalSeconds;
             lost = false;
             Observe(pipeline, a, now, busy);
+            foreach (var c in a.Crossings)
+            {
+                Counts.Crossed(now, pipeline.Lines.ToList().FindIndex(l => l.Line.Name == c.Line), c.Direction == LineDirection.Forward);
+            }
+
             foreach (var e in a.ZoneEvents)
             {
                 var zone = pipeline.Zones.Zones.First(z => z.Name == e.Zone);
+                if (e.Kind == ZoneEventKind.Enter)
+                {
+                    Counts.Entered(now, pipeline.Zones.Zones.ToList().IndexOf(zone));
+                }
+
                 if (e.IsAlert(zone))
                 {
                     await KeepAlertAsync(e.Kind == ZoneEventKind.Enter ? "zone-enter" : "loiter", e.Zone, frame, stop).ConfigureAwait(false);
@@ -217,6 +233,8 @@ public sealed class CameraRunner
         var zones = pipeline.Zones.Zones.Select(z => new CameraZoneCount(z.Name, pipeline.Zones.Occupancy(z.Name), pipeline.Zones.IsArmed(z, now))).ToList();
         var lines = pipeline.Lines.Select(l => new CameraLineCount(l.Line.Name, l.Forward, l.Backward)).ToList();
         var tamper = pipeline.Tamper?.Active is { } t ? TamperKindNames.Name(t) : null;
+        var present = pipeline.Tracker.Tracks.Where(x => x.IsPresent && x.Label == "person").Select(x => x.Id).ToList();
+        Counts.Frame(now, present, [.. zones.Select(z => z.People)]);
         Set(s => s with
         {
             State = "watching",
@@ -237,6 +255,7 @@ public sealed class CameraRunner
     private async Task KeepAlertAsync(string kind, string detail, Frame? frame, CancellationToken stop)
     {
         log.LogInformation("camera {Camera}: alert {Kind} {Detail}", camera.Name, kind, detail);
+        Counts.Alert(time.GetUtcNow(), kind == "tamper" ? detail : kind);
         if (alerts is null)
         {
             return;

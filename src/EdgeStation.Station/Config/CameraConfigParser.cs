@@ -76,6 +76,8 @@ public static class CameraConfigParser
         }
 
         var lines = new List<CountingLine>();
+        var relativeLines = new HashSet<string>(StringComparer.Ordinal);
+        var relativeZones = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < (doc.Lines?.Count ?? 0); i++)
         {
             var l = doc.Lines![i];
@@ -85,11 +87,22 @@ public static class CameraConfigParser
                 throw Fail(path, at + ".name", p);
             }
 
-            var values = (l.Points ?? "").Split(',', StringSplitOptions.TrimEntries)
+            if ((l.Points is null) == (l.Across is null))
+            {
+                throw Fail(path, at, "give exactly one of \"points\" (pixels) and \"across\" (fractions of the picture)");
+            }
+
+            var (field, text) = l.Across is null ? ("points", l.Points!) : ("across", l.Across);
+            var values = text.Split(',', StringSplitOptions.TrimEntries)
                 .Select(s => float.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && float.IsFinite(v) ? v : float.NaN).ToArray();
             if (values.Length != 4 || values.Any(float.IsNaN) || (values[0] == values[2] && values[1] == values[3]))
             {
-                throw Fail(path, at + ".points", $"wants \"X1,Y1,X2,Y2\", two different points (got '{l.Points}')");
+                throw Fail(path, $"{at}.{field}", $"wants \"X1,Y1,X2,Y2\", two different points (got '{text}')");
+            }
+
+            if (l.Across is not null && FractionProblem(values) is { } outside)
+            {
+                throw Fail(path, at + ".across", outside);
             }
 
             if (lines.Any(x => x.Name == l.Name!.Trim()))
@@ -97,7 +110,12 @@ public static class CameraConfigParser
                 throw Fail(path, at + ".name", $"'{l.Name}' is used by another line of camera '{name}'");
             }
 
-            lines.Add(new CountingLine(l.Name!.Trim(), values[0], values[1], values[2], values[3]));
+            var u = l.Across is null ? 1 : CameraDefinition.RelativeUnits;
+            lines.Add(new CountingLine(l.Name!.Trim(), values[0] * u, values[1] * u, values[2] * u, values[3] * u));
+            if (l.Across is not null)
+            {
+                relativeLines.Add(l.Name!.Trim());
+            }
         }
 
         var zones = new List<CameraZone>();
@@ -115,12 +133,22 @@ public static class CameraConfigParser
                 throw Fail(path, at + ".name", $"'{z.Name}' is used by another zone of camera '{name}'");
             }
 
-            if (!Polygon.TryParse(z.Corners ?? "", out var polygon, out var error))
+            if ((z.Corners is null) == (z.Area is null))
             {
-                throw Fail(path, at + ".corners", error!);
+                throw Fail(path, at, "give exactly one of \"corners\" (pixels) and \"area\" (fractions of the picture)");
+            }
+
+            if (!ZoneArea(z, out var polygon, out var error))
+            {
+                throw Fail(path, at + (z.Area is null ? ".corners" : ".area"), error!);
             }
 
             var zone = new CameraZone(z.Name!.Trim(), polygon!);
+            if (z.Area is not null)
+            {
+                relativeZones.Add(zone.Name);
+            }
+
             if (z.Armed is { } armed)
             {
                 try
@@ -141,8 +169,50 @@ public static class CameraConfigParser
             zones.Add(zone);
         }
 
-        return new CameraDefinition(name, doc.Url ?? doc.File!, doc.File is not null, fps, lines, zones);
+        return new CameraDefinition(name, doc.Url ?? doc.File!, doc.File is not null, fps, lines, zones) { RelativeLines = relativeLines, RelativeZones = relativeZones };
     }
+
+    /// <summary>Null when every coordinate is a fraction of the picture (0 to 1), else why not.</summary>
+    public static string? FractionProblem(IReadOnlyList<float> values)
+    {
+        var outside = values.Where(v => v is not (>= 0 and <= 1)).Select(v => v.ToString(CultureInfo.InvariantCulture)).FirstOrDefault();
+        return outside is null ? null : $"coordinates are fractions of the picture, 0 to 1 (0,0 top left, 1,1 bottom right); {outside} is outside";
+    }
+
+    /// <summary>Reads an area "X1,Y1,X2,Y2,X3,Y3[,…]" in fractions of the picture into a polygon in <see cref="CameraDefinition.RelativeUnits"/>.</summary>
+    public static bool TryParseArea(string text, out Polygon? polygon, out string? error)
+    {
+        polygon = null;
+        var parts = text.Split(',', StringSplitOptions.TrimEntries);
+        var values = parts.Select(s => float.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && float.IsFinite(v) ? v : float.NaN).ToArray();
+        if (parts.Length < 6 || parts.Length % 2 != 0 || values.Any(float.IsNaN))
+        {
+            error = $"an area is X1,Y1,X2,Y2,X3,Y3[,…]: at least three corners, two numbers from 0 to 1 each (got '{text}')";
+            return false;
+        }
+
+        error = FractionProblem(values);
+        if (error is not null)
+        {
+            return false;
+        }
+
+        var u = CameraDefinition.RelativeUnits;
+        try
+        {
+            polygon = new Polygon([.. values.Chunk(2).Select(p => (p[0] * u, p[1] * u))]);
+            return true;
+        }
+        catch (ArgumentException e)
+        {
+            // Less than 1/10000 of the picture: no foot point could fall into it.
+            error = e.Message.Split(" (Parameter", 2)[0];
+            return false;
+        }
+    }
+
+    private static bool ZoneArea(CameraZoneDocument z, out Polygon? polygon, out string? error) =>
+        z.Area is null ? Polygon.TryParse(z.Corners!, out polygon, out error) : TryParseArea(z.Area, out polygon, out error);
 
     private static UsageException Fail(string path, string key, string message) => new($"config file {path}: {key}: {message}");
 }

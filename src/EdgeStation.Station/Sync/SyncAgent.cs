@@ -1,3 +1,4 @@
+using EdgeStation.Station.Cameras;
 using EdgeStation.Station.Records;
 using EdgeStation.Storage.Outbox;
 using EdgeStation.Sync.Bundle;
@@ -14,12 +15,13 @@ public sealed class SyncAgent : IDisposable
     private readonly SemaphoreSlim _one = new(1, 1);
     private readonly TimeProvider _time;
 
-    public SyncAgent(RecordService records, OutboxStore outbox, TimeProvider time)
+    /// <param name="cameras">The running cameras' counts (the service's); none when a command runs without the service.</param>
+    public SyncAgent(RecordService records, OutboxStore outbox, TimeProvider time, IReadOnlyList<CameraHourlyCounts>? cameras = null)
     {
         _time = time;
         Outbox = outbox;
         DataDir = outbox.DataDir;
-        Producers = new SyncProducers(records, outbox, time);
+        Producers = new SyncProducers(records, outbox, time, cameras);
         Pusher = new SyncPusher(outbox, time);
         LastPush = SyncStateFile.Read(DataDir, out var ok);
         LastSuccessAt = ok;

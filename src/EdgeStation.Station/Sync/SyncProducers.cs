@@ -1,3 +1,4 @@
+using EdgeStation.Station.Cameras;
 using EdgeStation.Station.Records;
 using EdgeStation.Storage.Ledger;
 using EdgeStation.Storage.Outbox;
@@ -11,17 +12,18 @@ namespace EdgeStation.Station.Sync;
 
 /// <summary>
 /// Fills the outbox from what the station already knows, on the injected clock: the ledger's digests past a cursor,
-/// an hourly summary, the close of each local day, and health. Every payload is counts, rates, streaks, digests and
+/// an hourly summary, the cameras' counts of each hour, the close of each local day, and health. Every payload is counts, rates, streaks, digests and
 /// health only (ARCHITECTURE invariant 2; docs/privacy.md lists the fields). Each producer's cursor moves in the same
 /// transaction as its entry, so a crash neither repeats nor skips one; a refused enqueue (outbox full) stops producing
 /// and leaves the cursor where it was, to try again once the center has acknowledged some.
 /// </summary>
-public sealed class SyncProducers(RecordService records, OutboxStore outbox, TimeProvider time)
+public sealed class SyncProducers(RecordService records, OutboxStore outbox, TimeProvider time, IReadOnlyList<CameraHourlyCounts>? cameras = null)
 {
     public const string DigestCursor = "ledger-digests";
     public const string HourlyCursor = "hourly-summary";
     public const string DailyCursor = "daily-close";
     public const string HealthCursor = "health";
+    public const string CameraCursor = "camera-counts";
 
     /// <summary>Ledger entries per digest envelope: 500 × 72 bytes, a 36 KB payload.</summary>
     public const int DigestsPerEnvelope = 500;
@@ -45,7 +47,7 @@ public sealed class SyncProducers(RecordService records, OutboxStore outbox, Tim
     /// <summary>Runs every producer that is due; false when the outbox refused an entry (full).</summary>
     public bool ProduceDue()
     {
-        var ok = Digests() && DailyCloses() && Hourly();
+        var ok = Digests() && DailyCloses() && Hourly() && CameraHours();
         return Health() && ok;
     }
 
@@ -119,6 +121,26 @@ public sealed class SyncProducers(RecordService records, OutboxStore outbox, Tim
             summary.LedgerHead = LedgerAnchors.Head(head.Seq, head.Hash);
         }
         return Enqueue(OutboxKind.HourlySummary, summary, HourlyCursor, endMs);
+    }
+
+    /// <summary>
+    /// The cameras' counts of the hour that just ended (<see cref="CameraCountsMapper"/>), once per hour, when the station
+    /// has cameras; like the hourly summary, hours the station was off are not made up.
+    /// </summary>
+    public bool CameraHours()
+    {
+        if (cameras is not { Count: > 0 })
+        {
+            return true;
+        }
+        var now = time.GetUtcNow();
+        var hourEnd = CameraHourlyCounts.HourOf(now);
+        var endMs = hourEnd.ToUnixTimeMilliseconds();
+        if (outbox.Cursor(CameraCursor) is { } last && last >= endMs)
+        {
+            return true;
+        }
+        return Enqueue(OutboxKind.CameraCounts, CameraCountsMapper.From(cameras, hourEnd.AddHours(-1)), CameraCursor, endMs);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using EdgeStation.Station.Cameras;
 using EdgeStation.Station.Records;
 using EdgeStation.Storage.Outbox;
 using Microsoft.Extensions.Hosting;
@@ -10,7 +11,7 @@ namespace EdgeStation.Station.Sync;
 /// (<see cref="SyncBackoff"/>) on the injected clock. Offline is normal (invariant 5): a failure is recorded in words and
 /// tried again, never fatal to the service.
 /// </summary>
-public sealed partial class SyncService(RecordService records, TimeProvider time, ILogger<SyncService> log) : BackgroundService
+public sealed partial class SyncService(RecordService records, CameraService cameras, TimeProvider time, ILogger<SyncService> log) : BackgroundService
 {
     private readonly SyncBackoff _backoff = new(Random.Shared);
 
@@ -26,7 +27,8 @@ public sealed partial class SyncService(RecordService records, TimeProvider time
                 {
                     if (agent is null && SyncIdentity.IsProvisioned(records.Store.DataDir))
                     {
-                        agent = new SyncAgent(records, OutboxStore.Open(records.Store.DataDir, records.Config.OutboxCapacityBytes, time), time);
+                        agent = new SyncAgent(records, OutboxStore.Open(records.Store.DataDir, records.Config.OutboxCapacityBytes, time), time,
+                            [.. cameras.Runners.Select(r => r.Counts)]);
                         SyncAgents.Register(agent);
                     }
                     if (agent is not null && await agent.RunOnceAsync(stoppingToken) is { Error: { } error })

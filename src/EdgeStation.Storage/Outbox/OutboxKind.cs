@@ -11,4 +11,5 @@ public enum OutboxKind
     DailyClose = 2,
     LedgerDigests = 3,
     Health = 4,
+    CameraCounts = 6,
 }

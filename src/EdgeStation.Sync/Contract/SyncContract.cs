@@ -10,8 +10,11 @@ namespace EdgeStation.Sync.Contract;
 /// </summary>
 public static class SyncContract
 {
-    /// <summary>Raised when a field or kind is added; never lowered.</summary>
-    public const uint Version = 1;
+    /// <summary>
+    /// Raised when a field or kind is added; never lowered. 2: camera counts by alert kind, line crossings and zone
+    /// occupancy (CameraCount fields 7–11).
+    /// </summary>
+    public const uint Version = 2;
 
     /// <summary>The parser of a kind's payload, or null for a kind this build does not know.</summary>
     public static MessageParser? PayloadParser(EnvelopeKind kind) => kind switch

@@ -85,6 +85,30 @@ public abstract class CenterStoreContract : IDisposable
     }
 
     [SkippableFact]
+    public void Two_streams_of_one_station_sending_the_same_backlog_at_once_store_each_envelope_once()
+    {
+        // A station that reconnected while its old stream was still draining: both hand the center the same seqs at once.
+        // PostgreSQL writes envelopes it checked absent under the station's row lock with COPY (no conflict check), so
+        // the second stream must wait for that lock and then find them held.
+        var backlog = Enumerable.Range(1, 200).Select(i => Envelopes.Hourly(Station, (ulong)i)).ToList();
+        _ = Store;
+        using var start = new Barrier(2);
+        var streams = Enumerable.Range(0, 2).Select(_ => Task.Run(() =>
+        {
+            start.SignalAndWait();
+            return Ingest.Ingest(Station, backlog);
+        })).ToArray();
+        Task.WaitAll(streams);
+
+        var statuses = streams.SelectMany(s => s.Result).GroupBy(a => a.Status).ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(200, statuses.GetValueOrDefault(AckStatus.Accepted));
+        Assert.Equal(200, statuses.GetValueOrDefault(AckStatus.Duplicate));
+        Assert.Equal(200, Store.EnvelopeCount(Station));
+        Assert.Equal(200, Store.Station(Station)!.Envelopes);
+        Assert.Empty(Store.AlertList());
+    }
+
+    [SkippableFact]
     public void Conflicting_duplicate_keeps_the_first_and_raises_one_alert()
     {
         Ingest.Ingest(Station, [Envelopes.Hourly(Station, 7, noCasesStreak: 289)]);

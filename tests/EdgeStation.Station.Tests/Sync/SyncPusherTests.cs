@@ -196,5 +196,6 @@ public sealed class SyncPusherTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal((int)EnvelopeKind.DailyClose, (int)OutboxKind.DailyClose);
         Assert.Equal((int)EnvelopeKind.LedgerDigests, (int)OutboxKind.LedgerDigests);
         Assert.Equal((int)EnvelopeKind.Health, (int)OutboxKind.Health);
+        Assert.Equal((int)EnvelopeKind.CameraCounts, (int)OutboxKind.CameraCounts);
     }
 }

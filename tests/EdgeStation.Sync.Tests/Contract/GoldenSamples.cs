@@ -79,6 +79,9 @@ internal static class GoldenSamples
         },
         new CameraCounts { PeriodStart = 1_764_547_200_000, PeriodEnd = 1_764_550_800_000, Cameras = { Camera(1), Camera(2) } },
         Camera(3),
+        AlertCount(),
+        LineCrossings(1),
+        ZoneOccupancy(1),
         new ConfigAck { ConfigVersion = 9, Outcome = ConfigOutcome.Applied, ConfigDigest = Bytes(7) },
     ];
 
@@ -160,5 +163,17 @@ internal static class GoldenSamples
         ZoneAlerts = 30 + index,
         TamperAlerts = 40 + index,
         OfflineSeconds = 50 + index,
+        Alerts = { AlertCount() },
+        Lines = { LineCrossings(1), LineCrossings(2) },
+        Zones = { ZoneOccupancy(1) },
+        PeakPersons = 60 + index,
+        AnalysedFrames = 36_000 + index,
     };
+
+    private static CameraAlertCount AlertCount() => new() { Kind = CameraAlertKind.Loiter, Count = 2 };
+
+    private static CameraLineCrossings LineCrossings(uint index) => new() { LineIndex = index, Forward = 70 + index, Backward = 80 + index };
+
+    private static CameraZoneOccupancy ZoneOccupancy(uint index) =>
+        new() { ZoneIndex = index, PeakPeople = 4, OccupiedSeconds = 1_800, PersonSeconds = 2_700, Entries = 9 };
 }

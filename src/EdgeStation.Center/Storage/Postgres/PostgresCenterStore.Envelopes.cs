@@ -35,6 +35,16 @@ public sealed partial class PostgresCenterStore
             }
             return 0;
         });
+        if (_write.Value is { } locking && locking.Locks(stationId))
+        {
+            foreach (var seq in seqs)
+            {
+                if (!held.ContainsKey(seq))
+                {
+                    locking.KnownAbsent.Add((stationId, seq));
+                }
+            }
+        }
         if (_write.Value is { Envelopes.Count: > 0 } write)
         {
             foreach (var seq in seqs)
@@ -83,6 +93,41 @@ public sealed partial class PostgresCenterStore
     });
 
     public void InsertEnvelope(StoredEnvelope envelope) => Writing(nameof(InsertEnvelope)).Envelopes.TryAdd((envelope.StationId, envelope.Seq), envelope);
+
+    /// <summary>
+    /// Envelopes known absent under their station's row lock (<see cref="PostgresWrite.KnownAbsent"/>): a binary COPY
+    /// each of the keys and of the envelopes, the cheapest way into PostgreSQL (issue 16: the INSERT … ON CONFLICT below
+    /// cost 4.7× a COPY of the same rows). Each COPY is one round trip in the transaction.
+    /// </summary>
+    private static void CopyEnvelopes(NpgsqlConnection connection, IReadOnlyList<StoredEnvelope> envelopes)
+    {
+        using (var keys = connection.BeginBinaryImport("COPY envelope_keys (station_id, seq, received_at) FROM STDIN (FORMAT BINARY)"))
+        {
+            foreach (var e in envelopes)
+            {
+                keys.StartRow();
+                keys.Write(e.StationId, NpgsqlDbType.Text);
+                keys.Write((long)e.Seq, NpgsqlDbType.Bigint);
+                keys.Write(e.ReceivedAt.ToUniversalTime(), NpgsqlDbType.TimestampTz);
+            }
+            keys.Complete();
+        }
+        using var rows = connection.BeginBinaryImport(
+            "COPY envelopes (station_id, seq, kind, created_at_ms, contract_version, payload, received_at, understood) FROM STDIN (FORMAT BINARY)");
+        foreach (var e in envelopes)
+        {
+            rows.StartRow();
+            rows.Write(e.StationId, NpgsqlDbType.Text);
+            rows.Write((long)e.Seq, NpgsqlDbType.Bigint);
+            rows.Write((int)e.Kind, NpgsqlDbType.Integer);
+            rows.Write(e.CreatedAtMs, NpgsqlDbType.Bigint);
+            rows.Write((long)e.ContractVersion, NpgsqlDbType.Bigint);
+            rows.Write(e.Payload, NpgsqlDbType.Bytea);
+            rows.Write(e.ReceivedAt.ToUniversalTime(), NpgsqlDbType.TimestampTz);
+            rows.Write(e.Understood, NpgsqlDbType.Boolean);
+        }
+        rows.Complete();
+    }
 
     /// <summary>
     /// One statement for the whole batch: the keys first (ON CONFLICT DO NOTHING keeps the first of a (station, seq)),

@@ -116,10 +116,18 @@ public sealed partial class PostgresCenterStore : ICenterStore
             // Normally made before the transaction; an envelope received in another month (the turn of a month) is rarer.
             _partitions.Ensure(write.Connection, month, write.Transaction);
         }
-        using var batch = new NpgsqlBatch(write.Connection, write.Transaction);
-        if (write.Envelopes.Count > 0)
+        // Envelopes checked absent under their station's lock go by COPY; any other (a caller that did not check) keeps
+        // the conflict check: the first of a (station, seq) is kept.
+        var copied = write.Envelopes.Values.Where(e => write.KnownAbsent.Contains((e.StationId, e.Seq)) && write.Locks(e.StationId)).ToList();
+        if (copied.Count > 0)
         {
-            batch.BatchCommands.Add(InsertEnvelopesCommand(write.Envelopes.Values));
+            CopyEnvelopes(write.Connection, copied);
+        }
+        var checkedInserts = copied.Count == write.Envelopes.Count ? [] : write.Envelopes.Values.Except(copied).ToList();
+        using var batch = new NpgsqlBatch(write.Connection, write.Transaction);
+        if (checkedInserts.Count > 0)
+        {
+            batch.BatchCommands.Add(InsertEnvelopesCommand(checkedInserts));
         }
         if (write.Digests.Count > 0)
         {

@@ -21,4 +21,13 @@ internal sealed class PostgresWrite(NpgsqlConnection connection, NpgsqlTransacti
     public Dictionary<string, StationRow> SavedStations { get; } = new(StringComparer.Ordinal);
 
     public Dictionary<string, StationRow?> ReadStations { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// (station, seq) read as not held while this transaction holds the station's row lock: nobody else can store them
+    /// before it commits (every writer locks the station first), so they are written with COPY, without a conflict check.
+    /// </summary>
+    public HashSet<(string Station, ulong Seq)> KnownAbsent { get; } = [];
+
+    /// <summary>Whether this transaction holds <paramref name="stationId"/>'s row lock (it read the row FOR UPDATE).</summary>
+    public bool Locks(string stationId) => ReadStations.TryGetValue(stationId, out var row) && row is not null;
 }

@@ -10,6 +10,7 @@ public static class CameraCommand
         var cmd = new Command("camera", "cameras: configuration, probing, analytics (people counts, zones, lines, tamper; cameras count, they never identify anyone)");
         cmd.Subcommands.Add(CameraAddCommand.Build(g, ctx));
         cmd.Subcommands.Add(CameraListCommand.Build(g, ctx));
+        cmd.Subcommands.Add(CameraZonesCommand.Build(g, ctx));
         cmd.Subcommands.Add(CameraProbeCommand.Build(g, ctx));
         cmd.Subcommands.Add(CameraStatusCommand.Status(g, ctx));
         cmd.Subcommands.Add(CameraStatusCommand.Alerts(g, ctx));

@@ -10,4 +10,5 @@ namespace EdgeStation.Station.Cli.Camera;
 [JsonSerializable(typeof(AnalyzeTamperEventLine))]
 [JsonSerializable(typeof(CameraListAnswer))]
 [JsonSerializable(typeof(CameraProbeAnswer))]
+[JsonSerializable(typeof(CameraZonesAnswer))]
 internal sealed partial class CameraJsonContext : JsonSerializerContext;
