@@ -181,8 +181,11 @@ public sealed class DoorController : IDisposable
         _ => "normal",
     };
 
-    /// <summary>A card or key from a reader not wired to this door's pins (an OSDP reader on the RS-485 bus).</summary>
-    public void Read(ReaderDirection direction, WiegandFrame frame) => OnFrame(direction, frame);
+    /// <summary>
+    /// A card or key from a reader not wired to this door's pins (an OSDP reader on the RS-485 bus). The decision, for the
+    /// reader's LED and beeper; null when there is none yet (a key of a PIN not finished) or the frame was rejected.
+    /// </summary>
+    public AccessDecision? Read(ReaderDirection direction, WiegandFrame frame) => OnFrame(direction, frame);
 
     private void AddReader(GpioController gpio, WiegandPins? pins, ReaderDirection direction)
     {
@@ -195,28 +198,23 @@ public sealed class DoorController : IDisposable
         _readers.Add(reader);
     }
 
-    private void OnFrame(ReaderDirection direction, WiegandFrame frame)
+    private AccessDecision? OnFrame(ReaderDirection direction, WiegandFrame frame)
     {
         switch (frame.Kind)
         {
             case WiegandFrameKind.Card:
-                Present(direction, frame.Card, null);
-                break;
+                return Present(direction, frame.Card, null);
             case WiegandFrameKind.Key:
                 string? pin;
                 lock (_gate)
                 {
                     pin = (direction == ReaderDirection.In ? _pinIn : _pinOut).Key(frame.Key);
                 }
-                if (pin is not null)
-                {
-                    Present(direction, null, pin);
-                }
-                break;
+                return pin is null ? null : Present(direction, null, pin);
             default:
                 // Counted by the reader; the beep asks the person to swipe again.
                 _unit.Logic.Refused();
-                break;
+                return null;
         }
     }
 

@@ -101,6 +101,18 @@ public sealed class OsdpControlPanel : IDisposable
         return (await ExchangeAsync(Link(address), OsdpCommand.Led, record, cancellationToken).ConfigureAwait(false)).Result;
     }
 
+    /// <summary>
+    /// osdp_LED, temporary part: the LED steady in <paramref name="color"/> for <paramref name="tenths"/> tenths of a second,
+    /// then back to its permanent state by the reader's own timer (no second command, so a lost one cannot leave it green).
+    /// </summary>
+    public async Task<OsdpExchangeResult> FlashLedAsync(byte address, byte reader, byte led, byte color, ushort tenths, CancellationToken cancellationToken)
+    {
+        var on = (byte)Math.Clamp((int)tenths, 1, 255);
+        // Temporary control code 2: set and start the timer; on time, off time 0 (steady), colours; timer LSB, MSB; permanent: no change.
+        byte[] record = [reader, led, 2, on, 0, color, 0, (byte)tenths, (byte)(tenths >> 8), 0, 0, 0, 0, 0];
+        return (await ExchangeAsync(Link(address), OsdpCommand.Led, record, cancellationToken).ConfigureAwait(false)).Result;
+    }
+
     /// <summary>osdp_BUZ: the default tone, on and off in tenths of a second, <paramref name="count"/> times (0: until told otherwise).</summary>
     public async Task<OsdpExchangeResult> BuzzAsync(byte address, byte reader, byte onTenths, byte offTenths, byte count, CancellationToken cancellationToken) =>
         (await ExchangeAsync(Link(address), OsdpCommand.Buzzer, [reader, 2, onTenths, offTenths, count], cancellationToken).ConfigureAwait(false)).Result;

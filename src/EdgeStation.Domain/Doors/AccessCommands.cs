@@ -93,6 +93,48 @@ public sealed class AccessCommands(AccessRights rights, IReadOnlySet<int> doors)
             Fields((AccessEntryKeys.Id, FieldValue.Of(id)), (AccessEntryKeys.Name, FieldValue.Of(CheckName(name))), (AccessEntryKeys.Week, FieldValue.Of(week.ToString()))));
     }
 
+    /// <summary>
+    /// `schedule add`: a new schedule at <paramref name="id"/>, or at the first free number when null. An existing number
+    /// is refused unless <paramref name="replace"/> (a change of its times is then one more entry, so the history shows it).
+    /// </summary>
+    public RecordEvent AddSchedule(int? id, string name, WeeklySchedule week, bool replace, string actor, DateTimeOffset now)
+    {
+        var n = id ?? FirstFree(rights.Schedules().Select(s => s.Id), AccessRights.MaxSchedules, "schedules");
+        if (!replace && n != AccessRights.AlwaysSchedule && rights.Schedule(n) is { } existing)
+        {
+            throw new AccessInputException($"schedule {n} ({existing.Name}) exists; remove it first, or replace it (--replace)");
+        }
+        return SetSchedule(n, name, week, actor, now);
+    }
+
+    /// <summary>`level add`: as <see cref="AddSchedule"/>, for a level (doors × schedules).</summary>
+    public RecordEvent AddLevel(int? id, string name, IReadOnlyList<LevelDoor> levelDoors, bool replace, string actor, DateTimeOffset now)
+    {
+        var n = id ?? FirstFree(rights.Levels().Select(l => l.Id).Append(0), AccessRights.MaxLevels, "levels");
+        if (!replace && rights.Level(n) is { } existing)
+        {
+            throw new AccessInputException($"level {n} ({existing.Name}) exists; remove it first, or replace it (--replace)");
+        }
+        if (levelDoors.Count == 0)
+        {
+            throw new AccessInputException("a level needs at least one door (DOOR or DOOR@SCHEDULE, e.g. 1 or 2@1)");
+        }
+        return SetLevel(n, name, levelDoors, actor, now);
+    }
+
+    private static int FirstFree(IEnumerable<int> taken, int max, string what)
+    {
+        var used = taken.ToHashSet();
+        for (var i = 1; i < max; i++)
+        {
+            if (!used.Contains(i))
+            {
+                return i;
+            }
+        }
+        throw new AccessInputException($"all {max - 1} {what} are in use; remove one first");
+    }
+
     public RecordEvent RemoveSchedule(int id, string actor, DateTimeOffset now)
     {
         if (id == AccessRights.AlwaysSchedule || rights.Schedule(id) is null)

@@ -253,7 +253,13 @@ public sealed class AccessRights
                     _levels[lid] = new AccessLevel(lid, Text(e, AccessEntryKeys.Name), LevelDoors(Text(e, AccessEntryKeys.Doors)));
                     break;
                 case AccessEntryKeys.LevelRemove:
-                    _levels.Remove((int)e.Fields[AccessEntryKeys.Id].Number);
+                    var removed = (int)e.Fields[AccessEntryKeys.Id].Number;
+                    _levels.Remove(removed);
+                    // Its holders lose it for good: a level added later under the same number gives them nothing.
+                    foreach (var holder in _persons.Values.Where(x => x.Levels.Contains(removed)).ToList())
+                    {
+                        _persons[holder.Id] = holder with { Levels = [.. holder.Levels.Where(l => l != removed)] };
+                    }
                     break;
                 default:
                     // pin-set / pin-clear only record the fact; the hash comes from the pin store.

@@ -18,6 +18,8 @@ namespace EdgeStation.Station.Api;
 [JsonSerializable(typeof(Doors.PersonAddRequest))]
 [JsonSerializable(typeof(Doors.CardAddRequest))]
 [JsonSerializable(typeof(Doors.PinSetRequest))]
+[JsonSerializable(typeof(Doors.ScheduleAddRequest))]
+[JsonSerializable(typeof(Doors.LevelAddRequest))]
 [JsonSerializable(typeof(Doors.DoorUnlockRequest))]
 [JsonSerializable(typeof(Doors.DoorModeRequest))]
 [JsonSerializable(typeof(LedgerHeadResponse))]

@@ -83,7 +83,7 @@ public static class DemoCommand
         }
         // The doors of the reference wiring (hardware/station.example.json) on the simulated chip, with the demo's people.
         var config = session.Service.Config;
-        config = config with { Access = config.Access.Doors.Count == 0 ? Doors.DemoDoors.Settings() : config.Access with { Gpio = Config.AccessSettings.Simulated } };
+        config = config with { Access = config.Access.Doors.Count == 0 ? Doors.DemoDoors.Settings() : Doors.DemoDoors.Simulated(config.Access) };
         // One camera from the shipped clip, unless the demo's station.json names cameras of its own.
         config = config with { Cameras = config.Cameras.Cameras.Count == 0 ? Cameras.DemoCameras.Settings(config.Cameras) : config.Cameras };
         Doors.AccessService? doors = null;
@@ -104,6 +104,10 @@ public static class DemoCommand
             o.WriteLine($"  doors (simulated GPIO, hardware/pinmap-rpi.md): {string.Join(", ", config.Access.Doors.Select(d => $"{d.Id} {d.Name}"))}; cards and PINs: " +
                 string.Join(", ", Doors.DemoDoors.People.Select(p => $"{p.Name} {p.Card} PIN {p.Pin}")));
             o.WriteLine($"  {self} --data-dir {dataDir} door simulate swipe {Doors.DemoDoors.People[0].Card} --door 1   (then: door list, door events, door simulate alarm --door 1)");
+            if (config.Access.Osdp?.Readers is [var osdp, ..])
+            {
+                o.WriteLine($"  the OSDP reader (on a simulated RS-485 bus): {self} --data-dir {dataDir} door simulate swipe {Doors.DemoDoors.People[0].Card} --door {osdp.DoorId} --reader {(osdp.Direction == Access.Decisions.ReaderDirection.In ? "in" : "out")}");
+            }
             o.WriteLine($"  camera {string.Join(", ", config.Cameras.Cameras.Select(c => c.Name))} (the shipped pedestrian clip in a loop): {self} --data-dir {dataDir} camera status, camera alerts; kiosk {url}cameras");
             o.Flush();
         }, built => doors = built);

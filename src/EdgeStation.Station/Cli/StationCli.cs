@@ -29,6 +29,8 @@ public static class StationCli
         root.Subcommands.Add(Door.PersonCommand.Build(g, ctx));
         root.Subcommands.Add(Door.CardCommand.Build(g, ctx));
         root.Subcommands.Add(Door.PinCommand.Build(g, ctx));
+        root.Subcommands.Add(Door.ScheduleCommand.Build(g, ctx));
+        root.Subcommands.Add(Door.LevelCommand.Build(g, ctx));
         root.Subcommands.Add(Door.AlarmsCommand.Build(g, ctx));
         root.Subcommands.Add(ProvisionCommand.Build(g, ctx));
         root.Subcommands.Add(SyncCommand.Build(g, ctx));

@@ -1,5 +1,7 @@
 using EdgeStation.Access.Alarms;
+using EdgeStation.Access.Decisions;
 using EdgeStation.Access.Doors;
+using EdgeStation.Access.Osdp;
 using EdgeStation.Domain.Doors;
 using EdgeStation.Station.Cli;
 
@@ -7,7 +9,7 @@ namespace EdgeStation.Station.Config;
 
 /// <summary>
 /// Checks station.json's "access" section: every door and button complete, ids and names unique, each line used once
-/// and on the board (BCM 0–27 of the 40-pin header), modes known. Any problem is a usage error naming the key (exit 2).
+/// and on the board (BCM 0–27 of the 40-pin header), modes known, OSDP readers at doors that exist. Any problem is a usage error naming the key (exit 2).
 /// </summary>
 public static class AccessConfigParser
 {
@@ -127,7 +129,54 @@ public static class AccessConfigParser
             EventQueue = doc.EventQueue is { } q
                 ? (q is >= 100 and <= 1_000_000 ? q : Fail<int>(path, "access.eventQueue", $"must be 100–1000000 (got {q})"))
                 : Storage.Access.AccessEventLog.DefaultCapacity,
+            Osdp = Osdp(doc.Osdp, doors, path),
         };
+    }
+
+    /// <summary>"access.osdp": the device ("simulated" or a path under /dev), a speed OSDP uses, and readers each at a door side.</summary>
+    private static OsdpSettings? Osdp(OsdpConfigDocument? doc, IReadOnlyList<DoorSettings> doors, string path)
+    {
+        if (doc is null)
+        {
+            return null;
+        }
+        var device = doc.Device?.Trim() is { Length: > 0 } dv ? dv
+            : Fail<string>(path, "access.osdp.device", "needs the serial device of the RS-485 adapter (e.g. \"/dev/serial/by-id/usb-FTDI_…\" or \"/dev/ttyUSB0\"), or \"simulated\"");
+        if (device != OsdpSettings.Simulated && (!device.StartsWith("/dev/", StringComparison.Ordinal) || device.Contains("/../", StringComparison.Ordinal)))
+        {
+            Fail(path, "access.osdp.device", $"must be a serial device under /dev (e.g. /dev/ttyUSB0) or \"simulated\" (got '{device}')");
+        }
+        var baud = doc.Baud ?? 9600;
+        if (!SerialOsdpConnection.SupportedBaudRates.Contains(baud))
+        {
+            Fail(path, "access.osdp.baud", $"must be one of {string.Join(", ", SerialOsdpConnection.SupportedBaudRates)} (got {baud}); readers leave the factory at 9600");
+        }
+        if (doc.Readers is not { Count: > 0 } readers)
+        {
+            return Fail<OsdpSettings>(path, "access.osdp.readers", "an OSDP bus needs at least one reader: { \"address\": 1, \"door\": 1, \"direction\": \"in\" }");
+        }
+        var bindings = new List<OsdpReaderBinding>();
+        foreach (var (r, i) in readers.Select((r, i) => (r, i)))
+        {
+            var key = $"access.osdp.readers[{i}]";
+            var address = r.Address is { } a && a is >= 0 and < OsdpPacket.Broadcast ? (byte)a
+                : Fail<byte>(path, key + ".address", $"an OSDP reader address is 0–{OsdpPacket.Broadcast - 1} (got {(r.Address is { } got ? got.ToString(System.Globalization.CultureInfo.InvariantCulture) : "none")})");
+            var number = r.Reader is { } n ? (n is >= 0 and <= 255 ? (byte)n : Fail<byte>(path, key + ".reader", $"a reader number on a device is 0–255 (got {n})")) : (byte)0;
+            var door = r.Door is { } d && doors.Any(x => x.Id == d) ? d
+                : Fail<int>(path, key + ".door", r.Door is { } unknown ? $"there is no door {unknown} (doors: {string.Join(", ", doors.Select(x => x.Id))})" : "an OSDP reader needs the door it serves");
+            var direction = r.Direction?.Trim().ToLowerInvariant() switch
+            {
+                null or "in" => ReaderDirection.In,
+                "out" => ReaderDirection.Out,
+                var other => Fail<ReaderDirection>(path, key + ".direction", $"must be \"in\" or \"out\" (got '{other}')"),
+            };
+            if (bindings.Any(b => b.Address == address && b.Reader == number))
+            {
+                Fail(path, key + ".address", $"reader {number} at address {address} is configured twice");
+            }
+            bindings.Add(new OsdpReaderBinding(address, number, door, direction));
+        }
+        return new OsdpSettings(device, baud, doc.SecureChannel ?? true, bindings);
     }
 
     private static WiegandPins? Wiegand(WiegandPinsDocument? doc, string key, string path, Action<int?, string> use)

@@ -12,4 +12,7 @@ public sealed record AccessSettings(string Gpio, IReadOnlyList<DoorSettings> Doo
     public TimeSpan EventRetention { get; init; } = Storage.Access.AccessEventLog.DefaultRetention;
     public int EventQueue { get; init; } = Storage.Access.AccessEventLog.DefaultCapacity;
     public bool IsSimulated => Gpio == Simulated;
+
+    /// <summary>The OSDP bus; null when station.json has no "access.osdp".</summary>
+    public OsdpSettings? Osdp { get; init; }
 }

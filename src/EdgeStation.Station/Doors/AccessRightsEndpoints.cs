@@ -30,6 +30,7 @@ public static class AccessRightsEndpoints
         app.MapGet("/api/access/cards", Cards).WithMetadata(ReadPersons, CliWriteAccess.Allowed);
         app.MapPost("/api/access/cards", AddCardAsync).WithMetadata(Manage, CliWriteAccess.Allowed);
         app.MapPost("/api/access/cards/{card}/remove", RemoveCardAsync).WithMetadata(Manage, CliWriteAccess.Allowed);
+        app.MapAccessLevels();
     }
 
     private static async Task<IResult> AddPersonAsync(HttpContext http, AccessService access)
@@ -114,7 +115,7 @@ public static class AccessRightsEndpoints
     }
 
     /// <summary>The change's entry as JSON (what it recorded; never a secret), or 400 naming what is wrong, nothing changed.</summary>
-    private static Task<IResult> ChangeAsync(HttpContext http, AccessService access, Func<AccessCommands, DateTimeOffset, Domain.Records.RecordEvent> build) =>
+    internal static Task<IResult> ChangeAsync(HttpContext http, AccessService access, Func<AccessCommands, DateTimeOffset, Domain.Records.RecordEvent> build) =>
         ChangeAsync(http, () => access.ChangeAsync(build));
 
     private static async Task<IResult> ChangeAsync(HttpContext http, Func<Task<Domain.Records.RecordEvent>> change)
@@ -142,6 +143,10 @@ public static class AccessRightsEndpoints
             }), Json);
         }
         catch (AccessInputException ex)
+        {
+            return ApiProblem.Problem(StatusCodes.Status400BadRequest, "invalid input", ex.Message);
+        }
+        catch (Domain.Schedules.ScheduleInputException ex)
         {
             return ApiProblem.Problem(StatusCodes.Status400BadRequest, "invalid input", ex.Message);
         }
@@ -212,7 +217,7 @@ public static class AccessRightsEndpoints
             int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : throw new AccessInputException($"an access level is a number (got '{t}')"))];
     }
 
-    private static string Write(Action<Utf8JsonWriter> body)
+    internal static string Write(Action<Utf8JsonWriter> body)
     {
         var buffer = new ArrayBufferWriter<byte>();
         using (var w = new Utf8JsonWriter(buffer, Output.RecordJson.Options))

@@ -32,6 +32,9 @@ public sealed class AccessService : IHostedLifecycleService, IDisposable
 {
     public const string KeyFile = "access.key";
 
+    /// <summary>The actor of a mode taken up again at start from <see cref="DoorModeFile"/>.</summary>
+    public const string RestoredActor = "restored-at-start";
+
     /// <summary>How long <see cref="Dispose"/> waits for the writer when no stop came first.</summary>
     public static readonly TimeSpan DisposeWait = TimeSpan.FromSeconds(5);
 
@@ -42,12 +45,14 @@ public sealed class AccessService : IHostedLifecycleService, IDisposable
     private readonly SemaphoreSlim _changes = new(1, 1);
     private readonly CancellationTokenSource _stop = new();
     private readonly Lock _gate = new();
+    private readonly Lock _modes = new();
     private Task? _writer;
     private bool _doorsStopped;
     private bool _disposed;
 
-    private AccessService(LedgerStore store, PinStore? pinStore, TimeProvider time, AccessSettings settings, GpioController gpio, SimulatedGpioDriver? simulated, AccessSystem system, AccessEventLog log)
+    private AccessService(LedgerStore store, PinStore? pinStore, TimeProvider time, AccessSettings settings, GpioController gpio, SimulatedGpioDriver? simulated, AccessSystem system, AccessEventLog log, StationOsdpBus? osdp)
     {
+        Osdp = osdp;
         _store = store;
         _pinStore = pinStore;
         _time = time;
@@ -64,6 +69,8 @@ public sealed class AccessService : IHostedLifecycleService, IDisposable
     public AccessEventLog Log { get; }
     /// <summary>The simulated chip, when the configuration says "simulated": `door simulate` drives its lines.</summary>
     public SimulatedGpioDriver? Simulated { get; }
+    /// <summary>The OSDP readers' bus (station.json "access.osdp"), run from <see cref="StartAsync"/>; null when there is none.</summary>
+    public StationOsdpBus? Osdp { get; }
 
     /// <summary>Builds the doors of <paramref name="settings"/>; throws <see cref="StorageEnvironmentException"/> when the GPIO chip is missing.</summary>
     public static AccessService Create(LedgerStore store, RecordService records, AccessSettings settings, TimeProvider time)
@@ -124,17 +131,33 @@ public sealed class AccessService : IHostedLifecycleService, IDisposable
             }
         }
         AccessEventLog? log = null;
+        AccessSystem? system = null;
         try
         {
-            var system = new AccessSystem(gpio, settings.Doors, [.. settings.AlarmButtons.Select(b => b.Input)], rights,
+            var modes = hasDoors ? DoorModeFile.Load(store.DataDir) : new Dictionary<int, DoorMode>();
+            system = new AccessSystem(gpio, settings.Doors, [.. settings.AlarmButtons.Select(b => b.Input)], rights,
                 records.Calculator.Calendar, new StationTime(records.Config.Settings.TimeZone), time, pins);
             log = new AccessEventLog(store.DataDir, time, settings.EventQueue, settings.EventRetention);
-            return new AccessService(store, pinStore, time, settings, gpio, simulated, system, log);
+            // The bus is only built here (key file, readers at doors); it opens its device when the service starts, and
+            // a device that is missing or fails then raises reader-offline alarms and is retried: it never stops the station.
+            var osdp = settings.Osdp is { } o && settings.Doors.Count > 0 ? StationOsdpBus.Create(o, system, store.DataDir, time) : null;
+            var service = new AccessService(store, pinStore, time, settings, gpio, simulated, system, log, osdp);
+            foreach (var (door, mode) in modes)
+            {
+                // A lockdown outlives a restart; the event log says it was taken up again. A door no longer configured is skipped.
+                system.Door(door)?.SetMode(mode, RestoredActor);
+            }
+            return service;
         }
-        catch (Exception ex) when (ex is not StorageEnvironmentException)
+        catch (Exception ex)
         {
             log?.Dispose();
+            system?.Dispose();
             gpio.Dispose();
+            if (ex is StorageEnvironmentException)
+            {
+                throw;
+            }
             throw new StorageEnvironmentException($"the doors could not be set up on {settings.Gpio}: {ex.Message}", ex);
         }
     }
@@ -161,6 +184,7 @@ public sealed class AccessService : IHostedLifecycleService, IDisposable
             var stop = _stop.Token;
             _writer ??= Task.Run(() => Log.RunAsync(stop), CancellationToken.None);
         }
+        Osdp?.Start();
         return Task.CompletedTask;
     }
 
@@ -206,6 +230,7 @@ public sealed class AccessService : IHostedLifecycleService, IDisposable
             }
             _doorsStopped = true;
         }
+        Osdp?.Stop(); // no read reaches a door being stopped
         System.Dispose();
     }
 
@@ -301,6 +326,28 @@ public sealed class AccessService : IHostedLifecycleService, IDisposable
         }
     }
 
+    /// <summary>
+    /// An admin's mode for <paramref name="door"/> (`door mode`): in force at once (a lockdown never waits on the disk),
+    /// then kept in <see cref="DoorModeFile"/> for the next start. Null, or why it could not be kept (it holds until a restart).
+    /// </summary>
+    public string? SetMode(DoorController door, DoorMode mode, string actor)
+    {
+        ArgumentNullException.ThrowIfNull(door);
+        lock (_modes)
+        {
+            door.SetMode(mode, actor);
+            try
+            {
+                DoorModeFile.Save(_store.DataDir, System.Doors.Select(d => (d.Id, d.Mode)));
+                return null;
+            }
+            catch (StorageEnvironmentException ex)
+            {
+                return ex.Message;
+            }
+        }
+    }
+
     /// <summary>The alarm button that sits by <paramref name="door"/>, if any.</summary>
     public AlarmButton? ButtonBy(int door) => Settings.AlarmButtons.FirstOrDefault(b => b.Door == door);
 
@@ -360,6 +407,7 @@ public sealed class AccessService : IHostedLifecycleService, IDisposable
         {
             // The writer's own failures are counted in its stats; stopping goes on.
         }
+        Osdp?.Dispose();
         Log.Dispose();
         _gpio.Dispose();
         _stop.Dispose();

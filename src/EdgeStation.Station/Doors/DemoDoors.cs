@@ -22,14 +22,21 @@ public static class DemoDoors
         ("网格员张", "12:10003", "4680", null),
     ];
 
-    /// <summary>The access section of hardware/station.example.json, on the simulated chip.</summary>
+    /// <summary>The access section of hardware/station.example.json, on the simulated chip and a simulated OSDP bus.</summary>
     public static AccessSettings Settings()
     {
         using var stream = typeof(DemoDoors).Assembly.GetManifestResourceStream(ConfigResource)
             ?? throw new InvalidOperationException($"{ConfigResource} is not built into this binary");
         using var reader = new StreamReader(stream);
-        return StationConfigLoader.Parse(reader.ReadToEnd(), ConfigResource).Access with { Gpio = AccessSettings.Simulated };
+        return Simulated(StationConfigLoader.Parse(reader.ReadToEnd(), ConfigResource).Access);
     }
+
+    /// <summary><paramref name="access"/> with no hardware: the simulated chip, and the OSDP readers (if any) on a simulated bus.</summary>
+    public static AccessSettings Simulated(AccessSettings access) => access with
+    {
+        Gpio = AccessSettings.Simulated,
+        Osdp = access.Osdp is { } o ? o with { Device = OsdpSettings.Simulated } : null,
+    };
 
     /// <summary>Appends the demo's schedules, levels, people and cards to the ledger, once per station (and to <paramref name="live"/> rights if given).</summary>
     public static void Seed(LedgerStore store, DateTimeOffset now, AccessRights? live = null)

@@ -88,7 +88,11 @@ public static class DoorControlEndpoints
         {
             return Stopped();
         }
-        door.SetMode(mode.Value, http.Actor());
+        if (access.SetMode(door, mode.Value, http.Actor()) is { } notKept)
+        {
+            // The mode is in force; only its survival of a restart failed (a full disk): say so, do not pretend it failed.
+            return TypedResults.Text(DoorJson.Door(door, $"the mode holds now but was not saved for a restart: {notKept}"), Json);
+        }
         return TypedResults.Text(DoorJson.Door(door), Json);
     }
 

@@ -147,8 +147,8 @@ public static class DoorEndpoints
         }
         try
         {
-            var events = DoorSimulation.Run(access, doorId, request!);
-            return TypedResults.Text(DoorJson.Simulated(doorId, request!.Action!.Trim().ToLowerInvariant(), events, controller, SeesWho(http)), Json);
+            var attempt = await DoorSimulation.RunAsync(access, doorId, request!, http.RequestAborted);
+            return TypedResults.Text(DoorJson.Simulated(doorId, request!.Action!.Trim().ToLowerInvariant(), attempt, controller, SeesWho(http)), Json);
         }
         catch (RecordInputException ex)
         {

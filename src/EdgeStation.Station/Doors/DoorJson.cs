@@ -22,6 +22,10 @@ public static class DoorJson
         }
         w.WriteEndArray();
         WriteAlarms(w, access.System.Board.Unacknowledged());
+        if (access.Osdp is { } osdp)
+        {
+            WriteOsdp(w, osdp);
+        }
         var stats = access.Log.Stats;
         w.WriteStartObject("eventLog");
         w.WriteNumber("written", stats.Written);
@@ -36,10 +40,37 @@ public static class DoorJson
         w.WriteEndObject();
     });
 
-    /// <summary>One door's state (`door unlock`, `door mode` answer with it).</summary>
-    public static string Door(DoorController door) => Write(w => WriteDoor(w, door));
+    /// <summary>The OSDP bus: device, speed, secure channel, restarts and each reader's state (never the key).</summary>
+    private static void WriteOsdp(Utf8JsonWriter w, StationOsdpBus osdp)
+    {
+        var s = osdp.Settings;
+        w.WriteStartObject("osdp");
+        w.WriteString("device", s.Device);
+        w.WriteNumber("baud", s.Baud);
+        w.WriteBoolean("secureChannel", s.SecureChannel);
+        w.WriteBoolean("up", osdp.Supervisor.Panel is not null);
+        w.WriteNumber("restarts", osdp.Supervisor.Crashes);
+        Optional(w, "lastError", osdp.Supervisor.LastError);
+        w.WriteStartArray("readers");
+        foreach (var r in s.Readers)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("address", r.Address);
+            w.WriteNumber("reader", r.Reader);
+            w.WriteNumber("door", r.DoorId);
+            w.WriteString("direction", r.Direction == Access.Decisions.ReaderDirection.In ? "in" : "out");
+            w.WriteBoolean("online", osdp.Online(r.Address));
+            w.WriteBoolean("secureChannelUp", osdp.SecureChannelUp(r.Address));
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
 
-    private static void WriteDoor(Utf8JsonWriter w, DoorController d)
+    /// <summary>One door's state (`door unlock`, `door mode` answer with it).</summary>
+    public static string Door(DoorController door, string? warning = null) => Write(w => WriteDoor(w, door, warning));
+
+    private static void WriteDoor(Utf8JsonWriter w, DoorController d, string? warning = null)
     {
         var outputs = d.Logic.Outputs;
         w.WriteStartObject();
@@ -54,6 +85,7 @@ public static class DoorJson
         w.WriteNumber("grants", d.Grants);
         w.WriteNumber("refusals", d.Refusals);
         w.WriteNumber("rejectedFrames", d.RejectedFrames);
+        Optional(w, "warning", warning);
         w.WriteEndObject();
     }
 
@@ -78,18 +110,27 @@ public static class DoorJson
         w.WriteEndObject();
     });
 
-    public static string Simulated(int door, string action, IReadOnlyList<AccessEvent> events, DoorController controller, bool who) => Write(w =>
+    public static string Simulated(int door, string action, SimulatedAttempt attempt, DoorController controller, bool who) => Write(w =>
     {
         w.WriteStartObject();
         w.WriteNumber("door", door);
         w.WriteString("action", action);
         w.WriteBoolean("unlocked", controller.Logic.Outputs.Unlocked);
         w.WriteStartArray("events");
-        foreach (var e in events)
+        foreach (var e in attempt.Events)
         {
             WriteEvent(w, e, null, who);
         }
         w.WriteEndArray();
+        if (attempt.OsdpAddress is { } address)
+        {
+            // What the OSDP reader was told to show, as it crossed the bus.
+            w.WriteStartObject("osdpReader");
+            w.WriteNumber("address", address);
+            Optional(w, "led", attempt.ReaderLed);
+            w.WriteNumber("beeps", attempt.ReaderBeeps);
+            w.WriteEndObject();
+        }
         w.WriteEndObject();
     });
 

@@ -34,6 +34,24 @@ public static class DoorMetrics
         }
         sb.Append("# HELP edgestation_alarms_unacknowledged Alarms waiting for someone to acknowledge them.\n# TYPE edgestation_alarms_unacknowledged gauge\n");
         sb.Append("edgestation_alarms_unacknowledged ").Append(N(access.System.Board.Unacknowledged().Count)).Append('\n');
+        if (access.Osdp is { } osdp)
+        {
+            var panel = osdp.Supervisor.Panel;
+            Counter("edgestation_osdp_restarts_total", "Times the OSDP bus loop failed (adapter gone, I/O error) and was opened again.");
+            sb.Append("edgestation_osdp_restarts_total ").Append(N(osdp.Supervisor.Crashes)).Append('\n');
+            // The panel's counts start again with each restart of the bus.
+            Counter("edgestation_osdp_timeouts_total", "OSDP commands a reader did not answer in time, since the bus last started.");
+            sb.Append("edgestation_osdp_timeouts_total ").Append(N(panel?.Timeouts ?? 0)).Append('\n');
+            Counter("edgestation_osdp_security_failures_total", "OSDP secure channel failures (wrong key, a MAC that did not hold), since the bus last started.");
+            sb.Append("edgestation_osdp_security_failures_total ").Append(N(panel?.SecurityFailures ?? 0)).Append('\n');
+            Counter("edgestation_osdp_rejected_frames_total", "OSDP packets dropped for a bad length or check, since the bus last started.");
+            sb.Append("edgestation_osdp_rejected_frames_total ").Append(N(panel?.RejectedFrames ?? 0)).Append('\n');
+            sb.Append("# HELP edgestation_osdp_reader_online 1 when the OSDP reader answers, per bus address.\n# TYPE edgestation_osdp_reader_online gauge\n");
+            foreach (var address in osdp.Settings.Addresses)
+            {
+                sb.Append("edgestation_osdp_reader_online{address=\"").Append(N(address)).Append("\"} ").Append(osdp.Online(address) ? '1' : '0').Append('\n');
+            }
+        }
         var log = access.Log.Stats;
         Counter("edgestation_access_log_written_total", "Access events written to access.db.");
         sb.Append("edgestation_access_log_written_total ").Append(N(log.Written)).Append('\n');

@@ -7,4 +7,6 @@ public sealed class DoorSimulateRequest
     public string? Action { get; set; }
     /// <summary>The card (FACILITY:NUMBER) for swipe, the digits for pin.</summary>
     public string? Value { get; set; }
+    /// <summary>Which side's reader, for swipe and pin: "in" (default) or "out"; an OSDP reader when the door has one there.</summary>
+    public string? Reader { get; set; }
 }

@@ -1,5 +1,7 @@
 using System.Device.Gpio;
+using EdgeStation.Access.Decisions;
 using EdgeStation.Access.Gpio;
+using EdgeStation.Access.Osdp;
 using EdgeStation.Domain.Doors;
 using EdgeStation.Domain.Records;
 
@@ -8,14 +10,20 @@ namespace EdgeStation.Station.Doors;
 /// <summary>
 /// `door simulate`: plays a person or a wire at a door on the simulated chip, through the same lines a real reader,
 /// keypad, contact or button would use (each burst ended at once, as the frame gap would), and answers with the events
-/// the door raised, synchronously. Only with access.gpio "simulated".
+/// the door raised, synchronously. Only with access.gpio "simulated". A swipe or PIN at a door side served by an OSDP reader
+/// (access.osdp with device "simulated") is presented to that simulated reader, and one poll round of the bus carries it to
+/// the door and the door's answer back to the reader's LED and beeper.
 /// </summary>
 public static class DoorSimulation
 {
     public static readonly IReadOnlyList<string> Actions = ["swipe", "pin", "rex", "open", "close", "alarm"];
 
+    /// <summary>The events of <see cref="RunAsync"/>, waiting for them (kiosk tests drive the doors this way).</summary>
+    public static IReadOnlyList<AccessEvent> Run(AccessService access, int doorId, DoorSimulateRequest request) =>
+        RunAsync(access, doorId, request, CancellationToken.None).GetAwaiter().GetResult().Events;
+
     /// <summary>Runs <paramref name="request"/> at door <paramref name="doorId"/>; throws <see cref="RecordInputException"/> for what cannot be done.</summary>
-    public static IReadOnlyList<AccessEvent> Run(AccessService access, int doorId, DoorSimulateRequest request)
+    public static async Task<SimulatedAttempt> RunAsync(AccessService access, int doorId, DoorSimulateRequest request, CancellationToken cancellationToken)
     {
         var chip = access.Simulated
             ?? throw new RecordInputException($"the doors run on {access.Settings.Gpio}: door simulate works only when station.json says access.gpio \"simulated\"");
@@ -29,6 +37,16 @@ public static class DoorSimulation
             throw new RecordInputException($"'{request.Action}' is not something to simulate; use one of {string.Join(", ", Actions)}");
         }
         var s = door.Settings;
+        var side = request.Reader?.Trim().ToLowerInvariant() switch
+        {
+            null or "" or "in" => ReaderDirection.In,
+            "out" => ReaderDirection.Out,
+            var other => throw new RecordInputException($"--reader is in or out (got '{other}')"),
+        };
+        if (request.Reader is not null && action is not ("swipe" or "pin"))
+        {
+            throw new RecordInputException($"--reader goes with swipe and pin, not {action}");
+        }
         var events = new List<AccessEvent>();
         var gate = new Lock();
         void Collect(AccessEvent e)
@@ -41,14 +59,27 @@ public static class DoorSimulation
         // Checked before anything is driven: bad input changes nothing.
         bool[]? card = null;
         string? pin = null;
+        // The wired reader of that side, else the OSDP reader there (a wired one wins: it is what the pin map shows).
+        var wired = side == ReaderDirection.In ? (action == "pin" ? s.Keypad ?? s.ReaderIn : s.ReaderIn) : s.ReaderOut;
+        OsdpReaderBinding? osdp = null;
+        SimulatedOsdpReader? osdpReader = null;
+        if (action is "swipe" or "pin" && wired is null)
+        {
+            osdp = access.Osdp?.ReaderAt(s.Id, side)
+                ?? throw new RecordInputException($"door {s.Id} has no {(action == "pin" ? "keypad" : "card reader")} on its {(side == ReaderDirection.In ? "in" : "out")} side");
+            osdpReader = access.Osdp!.Simulated.GetValueOrDefault(osdp.Value.Address)
+                ?? throw new RecordInputException($"the OSDP readers are on {access.Osdp.Settings.Device}: door simulate reaches them only when station.json says access.osdp.device \"simulated\"");
+            if (access.Osdp!.Supervisor.Panel is null)
+            {
+                throw new RecordInputException($"the OSDP bus is down ({access.Osdp!.Supervisor.LastError ?? "not started"}); it is opened again by itself, see door list");
+            }
+        }
         switch (action)
         {
             case "swipe":
-                _ = s.ReaderIn ?? throw new RecordInputException($"door {s.Id} has no card reader");
                 card = CardBits(request.Value);
                 break;
             case "pin":
-                _ = s.Keypad ?? s.ReaderIn ?? throw new RecordInputException($"door {s.Id} has no keypad");
                 pin = request.Value?.Trim() ?? "";
                 try
                 {
@@ -70,16 +101,29 @@ public static class DoorSimulation
                 break;
         }
         access.System.Event += Collect;
+        var ledsBefore = osdpReader?.LedCommands.Count ?? 0;
         try
         {
             switch (action)
             {
+                case "swipe" or "pin" when osdpReader is not null:
+                    if (card is not null)
+                    {
+                        osdpReader.PresentCard(card, osdp!.Value.Reader);
+                    }
+                    else
+                    {
+                        osdpReader.PressKeys(pin + "#", osdp!.Value.Reader);
+                    }
+                    // One round polls the reader (the door decides as the reply comes in) and sends the LED and beeper answer.
+                    await access.Osdp!.Supervisor.RoundAsync(cancellationToken);
+                    break;
                 case "swipe":
-                    SimulatedWiegand.Send(chip, s.ReaderIn!.Value, card);
+                    SimulatedWiegand.Send(chip, wired!.Value, card);
                     door.EndFrames();
                     break;
                 case "pin":
-                    var keypad = s.Keypad ?? s.ReaderIn!.Value;
+                    var keypad = wired!.Value;
                     foreach (var key in pin + "#")
                     {
                         // Each key its own burst, ended at once as the frame gap would.
@@ -108,10 +152,23 @@ public static class DoorSimulation
         {
             access.System.Event -= Collect;
         }
+        List<AccessEvent> seen;
         lock (gate)
         {
-            return [.. events];
+            seen = [.. events];
         }
+        if (osdpReader is null)
+        {
+            return new SimulatedAttempt(seen);
+        }
+        // What crossed the bus to the reader: the last LED record's temporary colour, and the beeper's count.
+        var led = osdpReader.LedCommands.Count > ledsBefore ? osdpReader.LedCommands[^1][5] : (byte?)null;
+        return new SimulatedAttempt(seen)
+        {
+            OsdpAddress = osdp!.Value.Address,
+            ReaderLed = led is { } c ? new OsdpFeedback(0, 0, c, 0, 0, 0).ColorName : null,
+            ReaderBeeps = led is null || osdpReader.BuzzerCommands.Count == 0 ? 0 : osdpReader.BuzzerCommands[^1][4],
+        };
     }
 
     private static bool[] CardBits(string? text)

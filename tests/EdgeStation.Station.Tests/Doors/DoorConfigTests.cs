@@ -35,6 +35,9 @@ public sealed partial class DoorConfigTests
         var demo = DemoDoors.Settings();
         Assert.True(demo.IsSimulated);
         Assert.Equal(example.Doors, demo.Doors);
+        Assert.Equal("/dev/ttyUSB0", example.Osdp!.Device);
+        Assert.True(demo.Osdp!.IsSimulated); // the demo's OSDP reader on a simulated bus
+        Assert.Equal(example.Osdp.Readers, demo.Osdp.Readers);
     }
 
     [Theory]

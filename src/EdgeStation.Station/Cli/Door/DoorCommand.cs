@@ -56,6 +56,19 @@ public static class DoorCommand
                 ctx.Out.WriteLine($"ALARM #{a.GetProperty("id").GetInt64()} {a.GetProperty("kind").GetString()} at {a.GetProperty("source").GetString()} since {a.GetProperty("raisedAt").GetString()}" +
                     $"{(a.GetProperty("causeActive").GetBoolean() ? "" : " (cause ended)")}: not acknowledged");
             }
+            if (root.TryGetProperty("osdp", out var osdp))
+            {
+                var bus = osdp.GetProperty("up").GetBoolean() ? "up"
+                    : "down" + (osdp.TryGetProperty("lastError", out var why) ? $" ({why.GetString()})" : "");
+                ctx.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"OSDP bus {osdp.GetProperty("device").GetString()} at {osdp.GetProperty("baud").GetInt32()} baud, secure channel {(osdp.GetProperty("secureChannel").GetBoolean() ? "on" : "OFF")}: {bus}, {osdp.GetProperty("restarts").GetInt64()} restarts"));
+                foreach (var r in osdp.GetProperty("readers").EnumerateArray())
+                {
+                    ctx.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"  reader {r.GetProperty("address").GetInt32()}/{r.GetProperty("reader").GetInt32()} at door {r.GetProperty("door").GetInt32()} {r.GetProperty("direction").GetString()}: " +
+                        $"{(r.GetProperty("online").GetBoolean() ? "online" : "offline")}{(r.GetProperty("secureChannelUp").GetBoolean() ? ", secure channel up" : "")}"));
+                }
+            }
             var log = root.GetProperty("eventLog");
             var failed = log.TryGetProperty("lastError", out var e) ? $" (last write failed: {e.GetString()})" : "";
             ctx.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -113,7 +126,8 @@ public static class DoorCommand
         var action = new Argument<string>("ACTION") { Description = string.Join(" | ", DoorSimulation.Actions) };
         var value = new Argument<string?>("VALUE") { Description = "the card for swipe (FACILITY:NUMBER, e.g. 12:34567), the digits for pin", Arity = ArgumentArity.ZeroOrOne };
         var doorId = new Option<int>("--door") { Description = "which door", Required = true, HelpName = "N" };
-        var cmd = new Command("simulate", "play a card swipe, a PIN, the exit button, the door opening or closing, or the alarm button by a door, on the simulated GPIO of the running service") { action, value, doorId };
+        var reader = new Option<string?>("--reader") { Description = "for swipe and pin: the reader on the door's in (default) or out side; an OSDP reader when one serves that side", HelpName = "in|out" };
+        var cmd = new Command("simulate", "play a card swipe, a PIN, the exit button, the door opening or closing, or the alarm button by a door, on the simulated GPIO (or simulated OSDP bus) of the running service") { action, value, doorId, reader };
         cmd.SetAction(p =>
         {
             var what = p.GetValue(action)!.Trim().ToLowerInvariant();
@@ -135,6 +149,10 @@ public static class DoorCommand
             {
                 json["value"] = v;
             }
+            if (p.GetValue(reader) is { } side)
+            {
+                json["reader"] = side;
+            }
             var body = Call(g, p, ctx, HttpMethod.Post, string.Create(CultureInfo.InvariantCulture, $"/api/doors/{p.GetValue(doorId)}/simulate"), json);
             if (p.GetValue(g.Json))
             {
@@ -151,6 +169,11 @@ public static class DoorCommand
             if (events.GetArrayLength() == 0)
             {
                 ctx.Out.WriteLine(what == "swipe" ? "no decision yet: the door waits for the card holder's PIN (door simulate pin …)" : "no event");
+            }
+            if (root.TryGetProperty("osdpReader", out var shown))
+            {
+                ctx.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"OSDP reader {shown.GetProperty("address").GetInt32()}: LED {(shown.TryGetProperty("led", out var led) ? led.GetString() : "unchanged")}, {shown.GetProperty("beeps").GetInt32()} beep(s)"));
             }
             ctx.Out.WriteLine($"door {root.GetProperty("door").GetInt32()} is {(root.GetProperty("unlocked").GetBoolean() ? "unlocked" : "locked")}");
             return ExitCodes.Ok;

@@ -44,6 +44,11 @@ public static class DoorControlCommand
             var answer = DoorCommand.Call(g, p, ctx, HttpMethod.Post, string.Create(CultureInfo.InvariantCulture, $"/api/doors/{p.GetValue(doorId)}/mode"),
                 new Dictionary<string, string> { ["mode"] = m });
             ctx.Out.WriteLine(p.GetValue(g.Json) ? answer : Describe(answer));
+            using var doc = JsonDocument.Parse(answer);
+            if (doc.RootElement.TryGetProperty("warning", out var warning))
+            {
+                ctx.Error.WriteLine("warning: " + warning.GetString());
+            }
             return ExitCodes.Ok;
         });
         return cmd;
