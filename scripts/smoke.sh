@@ -133,7 +133,19 @@ check "sync status" "$ok" "expected exit 0, JSON with provisioned false and dept
 
 # 5. demo serves on loopback; a record write from the command line goes through it; SIGTERM stops it (exit 0).
 demo="$work/demo"
-timeout --kill-after=10 "$timeout_s" "${runner[@]}" "$binary" --data-dir "$demo" demo --port 0 \
+demo_binary="$binary"
+if [[ $qemu -eq 1 ]]; then
+    # ONNX Runtime's arm64 library ends qemu-user with signal 11 as the demo camera starts it (seen 2026-12-02, ORT
+    # 1.31.1, qemu 7.2, with or without the model): not what this check is for, and not seen on a board. Under qemu
+    # the demo runs from a copy of the published folder without ONNX Runtime and the model, so its camera reports
+    # that and retries while everything else is checked. The camera pipeline on arm64 needs the board.
+    mkdir -p "$work/published"
+    cp -a "$(dirname "$binary")/." "$work/published/"
+    rm -f "$work/published/models/"*.onnx "$work/published/"libonnxruntime*.so
+    demo_binary="$work/published/$(basename "$binary")"
+    printf '# qemu: the demo runs without ONNX Runtime and the detector model (ONNX Runtime crashes under qemu-user)\n'
+fi
+timeout --kill-after=10 "$timeout_s" "${runner[@]}" "$demo_binary" --data-dir "$demo" demo --port 0 \
     >"$work/demo.out" 2>"$work/demo.err" </dev/null &
 demo_pid=$!
 url=""
