@@ -60,31 +60,12 @@ public static class DoorModeFile
         {
             text.Append(door.ToString(CultureInfo.InvariantCulture)).Append(' ').Append(DoorController.ModeName(mode)).Append('\n');
         }
-        var temporary = path + ".new";
         try
         {
-            var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write, Share = FileShare.None };
-            if (!OperatingSystem.IsWindows())
-            {
-                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-            }
-            using (var f = new FileStream(temporary, options))
-            {
-                f.Write(Encoding.ASCII.GetBytes(text.ToString()));
-                f.Flush(flushToDisk: true);
-            }
-            File.Move(temporary, path, overwrite: true); // the old set or the new one, never half
+            OwnerOnlyTextFile.Replace(path, text.ToString()); // the old set or the new one, never half
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            try
-            {
-                File.Delete(temporary);
-            }
-            catch (Exception cleanup) when (cleanup is IOException or UnauthorizedAccessException)
-            {
-                // Overwritten at the next change.
-            }
             throw new StorageEnvironmentException($"cannot write the door mode file {path}: {ex.Message}", ex);
         }
     }

@@ -99,25 +99,12 @@ public sealed class PinStore
         {
             text.Append(person).Append(' ').Append(duress ? DuressKind : PinKind).Append(' ').Append(hash).Append('\n');
         }
-        var temporary = _path + ".new";
         try
         {
-            var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write, Share = FileShare.None };
-            if (!OperatingSystem.IsWindows())
-            {
-                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-            }
-            using (var f = new FileStream(temporary, options))
-            {
-                f.Write(Encoding.ASCII.GetBytes(text.ToString()));
-                f.Flush(flushToDisk: true);
-            }
-            // Rename over the old file: a crash leaves the old set or the new one, never half of one.
-            File.Move(temporary, _path, overwrite: true);
+            OwnerOnlyTextFile.Replace(_path, text.ToString());
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            TryDelete(temporary);
             throw new StorageEnvironmentException($"cannot write the door PIN file {_path}: {ex.Message}; nothing was changed", ex);
         }
     }
@@ -126,17 +113,5 @@ public sealed class PinStore
     {
         Span<byte> bytes = stackalloc byte[64];
         return Convert.TryFromBase64String(text, bytes, out var n) && n == 32;
-    }
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            // A leftover .new file is overwritten at the next change.
-        }
     }
 }
