@@ -301,7 +301,7 @@ public sealed partial class LedgerStore
         _unapplied = UnappliedBatch.Merge(_unappliedBatches);
     }
 
-    /// <summary>Applier thread, after a refused commit: the writer may be waiting for the next append, so it gets an empty one.</summary>
+    /// <summary>After a refused commit (the applier's, or a caller's own journal write): the writer may be waiting for the next append, so it gets an empty one.</summary>
     private void WakeWriter()
     {
         try

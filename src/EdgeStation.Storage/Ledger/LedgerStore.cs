@@ -226,8 +226,10 @@ public sealed partial class LedgerStore : IDisposable
     private CreatedFiles? _created;
 
     /// <summary>
-    /// Appends the event that <paramref name="build"/> returns (null: nothing to append). The builder runs on the
-    /// writer thread against the latest state; its exception reaches the caller and nothing is written.
+    /// Appends the event that <paramref name="build"/> returns (null: nothing to append). The builder runs against the
+    /// latest state, one commit at a time: on the writer thread, or on the caller's when nothing else waits (then the
+    /// returned task is complete: the caller waited for the journal fsync itself). Its exception reaches the caller and
+    /// nothing is written.
     /// </summary>
     /// <param name="request">The client's idempotency key: when an entry with it is already stored, the result is that
     /// entry (<see cref="AppendResult.Repeated"/>) and <paramref name="build"/> does not run; when it was stored for a
@@ -254,6 +256,10 @@ public sealed partial class LedgerStore : IDisposable
         }
         var pending = new PendingAppend(build, request) { Rebuild = rebuild };
         Enqueuing?.Invoke();
+        if (!rebuild && TryCommitOnCaller(pending))
+        {
+            return pending.Done.Task;
+        }
         _queue.Add(pending);
         return pending.Done.Task;
     }

@@ -44,6 +44,7 @@ public sealed class AcknowledgedNotAppliedTests : IDisposable
     private void HoldNextBatch(Action? whileHeld = null)
     {
         var armed = true;
+        _store.CallerCommits = false; // the writer thread is held, and the caller goes on
         _store.Acknowledged = () =>
         {
             if (!armed)
@@ -118,7 +119,8 @@ public sealed class AcknowledgedNotAppliedTests : IDisposable
     {
         var users = new UserStore(_store);
         var gate = new ManualResetEventSlim();
-        // Hold the writer so that the three appends below land in one batch.
+        _store.CallerCommits = false;
+        // Hold the writer thread so that the three appends below land in one batch.
         var blocker = _store.AppendAsync(_ =>
         {
             gate.Wait(TimeSpan.FromSeconds(60));

@@ -101,6 +101,7 @@ public sealed class ApplierPipelineTests : IDisposable
     public async Task The_writer_stops_once_it_is_MaxUnapplied_batches_ahead_and_goes_on_when_the_applier_does()
     {
         using var store = OpenStarted();
+        store.CallerCommits = false; // the writer thread waits for room here; a caller committing its own would wait in its call
         HoldApplier(store);
         await store.AppendAsync(Events.NewDispute(2));
         Assert.True(await _held.WaitAsync(Patience));

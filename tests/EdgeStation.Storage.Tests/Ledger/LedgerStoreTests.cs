@@ -57,6 +57,37 @@ public class LedgerStoreTests
     }
 
     [Fact]
+    public async Task An_append_nothing_waits_for_is_committed_on_the_callers_thread_and_answered_on_return()
+    {
+        using var dir = new TempDir();
+        using var store = LedgerStore.Open(dir.Path);
+        store.Append(Events.NewDispute(1));
+        var caller = Environment.CurrentManagedThreadId;
+        var builtOn = -1;
+
+        var task = store.AppendAsync(view =>
+        {
+            builtOn = Environment.CurrentManagedThreadId;
+            return Events.NewDispute(2)(view);
+        });
+
+        Assert.True(task.IsCompletedSuccessfully); // the journal fsync happened inside the call: no hand-off either way
+        Assert.Equal(caller, builtOn);
+        var created = (await task)!;
+        Assert.Equal(2, created.Entry.Seq);
+        Assert.Equal(created.Entry, store.Entries().Last()); // read back at once (from the unapplied batch or LiteDB)
+
+        store.CallerCommits = false;
+        var queued = store.AppendAsync(view =>
+        {
+            builtOn = Environment.CurrentManagedThreadId;
+            return Events.NewDispute(3)(view);
+        });
+        Assert.Equal(3, (await queued)!.Entry.Seq);
+        Assert.NotEqual(caller, builtOn); // the writer thread's path, which concurrent appends take
+    }
+
+    [Fact]
     public async Task A_failing_builder_fails_alone_and_writes_nothing()
     {
         using var dir = new TempDir();
@@ -80,6 +111,7 @@ public class LedgerStoreTests
         using var store = LedgerStore.Open(dir.Path);
         using var inFirstBatch = new ManualResetEventSlim();
         using var release = new ManualResetEventSlim();
+        store.CallerCommits = false; // the first builder holds the writer thread, not this one
         Task<AppendResult?> first, duplicate, behind;
         try
         {
