@@ -13,13 +13,23 @@ namespace EdgeStation.Storage.Ledger;
 public sealed partial class LedgerStore
 {
     /// <summary>Batches the writer may be ahead of LiteDB; at this many it waits for the applier.</summary>
-    internal const int MaxUnapplied = 4;
+    // 64, not 4: LiteDB checkpoints its log into station.db inside a commit now and then (every 1,000 pages, about 70
+    // single appends), and that commit takes milliseconds. Four batches ahead, one writer caught up with the applier
+    // within it and waited: its p99 was 3.9 ms. Sixty-four let it run on while the applier's next group catches up.
+    internal const int MaxUnapplied = 64;
+
+    /// <summary>Entries the writer may be ahead of LiteDB (they are held in memory for readers until applied).</summary>
+    internal const int MaxUnappliedEntries = 2048;
+
+    /// <summary>Entries the applier puts into one LiteDB transaction at most (it takes whole batches).</summary>
+    private const int MaxGroupEntries = 512;
 
     // Guards everything below; the writer and the applier wait on it (Monitor) for each other.
     private readonly object _applyGate = new();
     private readonly Queue<ApplyJob> _applyQueue = new();
     private readonly List<UnappliedBatch> _unappliedBatches = []; // published and not yet committed, oldest first
     private int _applying; // jobs the applier took and has not finished
+    private int _queuedEntries; // entries of the jobs queued or being applied
     private Exception? _applyFailure; // the commit LiteDB refused; the applier waits until the writer's retry clears it
     private bool _applierStopping;
     private Thread? _applier;
@@ -65,9 +75,13 @@ public sealed partial class LedgerStore
                 group.Clear();
                 // A batch acknowledged after its commit goes alone: its callers hear of that commit, not a later one's.
                 group.Add(_applyQueue.Dequeue());
-                while (group[0].AcknowledgeAfterCommit is null && _applyQueue.TryPeek(out var next) && next.AcknowledgeAfterCommit is null)
+                var entries = group[0].View.Entries.Count;
+                // Bounded: readers wait for LiteDB while a group is applied (about 0.1 ms an entry).
+                while (group[0].AcknowledgeAfterCommit is null && entries < MaxGroupEntries &&
+                    _applyQueue.TryPeek(out var next) && next.AcknowledgeAfterCommit is null)
                 {
                     group.Add(_applyQueue.Dequeue());
+                    entries += next.View.Entries.Count;
                 }
                 _applying = group.Count;
             }
@@ -78,6 +92,7 @@ public sealed partial class LedgerStore
                 foreach (var job in group)
                 {
                     job.Finished = true;
+                    _queuedEntries -= job.View.Entries.Count;
                 }
                 if (failure is null)
                 {
@@ -184,13 +199,14 @@ public sealed partial class LedgerStore
     {
         lock (_applyGate)
         {
-            while (_applyFailure is null && _applyQueue.Count + _applying >= MaxUnapplied)
+            while (_applyFailure is null && (_applyQueue.Count + _applying >= MaxUnapplied || _queuedEntries >= MaxUnappliedEntries))
             {
                 WaitingForRoom = true;
                 Monitor.Wait(_applyGate);
             }
             WaitingForRoom = false;
             _applyQueue.Enqueue(job); // even behind a refusal: the retry clears the queue once it applied the journal
+            _queuedEntries += job.View.Entries.Count;
             Monitor.PulseAll(_applyGate);
         }
     }
@@ -257,6 +273,7 @@ public sealed partial class LedgerStore
         lock (_applyGate)
         {
             _applyQueue.Clear();
+            _queuedEntries = 0;
             _unappliedBatches.Clear();
             _unapplied = null;
             _applyFailure = null;
