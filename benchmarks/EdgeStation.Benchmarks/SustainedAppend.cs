@@ -29,11 +29,14 @@ public static class SustainedAppend
             var stop = Stopwatch.StartNew();
             var deadline = TimeSpan.FromSeconds(seconds);
             var counts = new long[writers];
+            var latencies = Enumerable.Range(0, writers).Select(_ => new List<double>()).ToArray(); // µs, each writer's own
             var tasks = Enumerable.Range(0, writers).Select(w => Task.Run(async () =>
             {
                 while (stop.Elapsed < deadline)
                 {
+                    var started = Stopwatch.GetTimestamp();
                     await AppendOne(store, commands).ConfigureAwait(false);
+                    latencies[w].Add(Stopwatch.GetElapsedTime(started).TotalMicroseconds);
                     counts[w]++;
                 }
             })).ToArray();
@@ -56,6 +59,13 @@ public static class SustainedAppend
             lines.Add(Line("appends_per_s", total / wall));
             lines.Add(Line("batches", batches));
             lines.Add(Line("entries_per_batch", batches == 0 ? 0 : (double)entries / batches));
+            // Each append from its call to its acknowledgement, as its caller waited (the whole run, warm-up included).
+            var sorted = latencies.SelectMany(l => l).Order().ToArray();
+            foreach (var (name, q) in new[] { ("p50", 0.50), ("p95", 0.95), ("p99", 0.99), ("p999", 0.999), ("max", 1.0) })
+            {
+                lines.Add(Line($"append_{name}_us", sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)(q * sorted.Length))]));
+            }
+            lines.Add(Line("appends_over_2ms", sorted.Count(us => us > 2000)));
             foreach (var stage in Enum.GetValues<WriterStage>())
             {
                 var name = stage.ToString().ToLowerInvariant();

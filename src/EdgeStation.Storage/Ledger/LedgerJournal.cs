@@ -47,7 +47,7 @@ internal sealed class LedgerJournal : IDisposable
         var journal = new LedgerJournal(stream);
         try
         {
-            journal.ReadAll();
+            journal._openedWith = journal.ReadAll();
             var length = stream.Length;
             journal.ZeroFrom(journal._end, length); // blocks the file has: this needs no free space
             stream.Flush(flushToDisk: true);
@@ -59,6 +59,17 @@ internal sealed class LedgerJournal : IDisposable
             throw;
         }
         return journal;
+    }
+
+    // The entries the open found: the store replays them once, instead of parsing the file again; null once taken.
+    private List<LedgerEntry>? _openedWith;
+
+    /// <summary>The entries the open read (handed over once; a later call reads the file).</summary>
+    public List<LedgerEntry> TakeOpenedEntries()
+    {
+        var entries = _openedWith ?? ReadAll();
+        _openedWith = null;
+        return entries;
     }
 
     /// <summary>Whether the journal in <paramref name="dataDir"/> holds entries (a crash left something for the next writable open to apply).</summary>

@@ -71,7 +71,7 @@ public sealed partial class LedgerStore : IDisposable
             _journal = LedgerJournal.Open(dataDir);
             try
             {
-                Replay(_journal.ReadAll());
+                Replay(_journal.TakeOpenedEntries()); // parsed once, by the open
                 if (loadSummaries)
                 {
                     RebuildSummariesIfNoFile();
